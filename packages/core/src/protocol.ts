@@ -1,0 +1,12 @@
+/** Header names shared by the client and the server. */
+export const RAPPORT_HEADERS = {
+  /** The site's publishable key (browser requests). */
+  publishableKey: 'x-rapport-key',
+  /** Client-generated id of a write; the server stores the write once per key. */
+  idempotencyKey: 'idempotency-key',
+  /** Id the server gives every request; echoed in error envelopes. */
+  requestId: 'x-request-id',
+} as const;
+
+/** Version prefix of every API path. */
+export const API_PREFIX = '/v1';

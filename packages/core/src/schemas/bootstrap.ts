@@ -1,0 +1,28 @@
+import * as z from 'zod/mini';
+import { PublicSiteSchema } from './site.js';
+import { VisitorSessionSchema } from './visitor.js';
+
+/**
+ * One slot per widget in the bootstrap response. `null` when the site has the widget switched off;
+ * otherwise the data that widget needs for its first render, so a page with every widget makes one request.
+ * Each widget's issue extends its slot schema; every slot says whether the widget is on.
+ */
+const WidgetSlotSchema = z.object({ enabled: z.literal(true) });
+
+export const FeedbackSlotSchema = z.nullable(WidgetSlotSchema);
+export const PreferencesSlotSchema = z.nullable(WidgetSlotSchema);
+export const LoyaltySlotSchema = z.nullable(WidgetSlotSchema);
+export const OwnerSlotSchema = z.nullable(WidgetSlotSchema);
+
+/** Response of `GET /v1/visitor/bootstrap`: everything every widget on the page needs, in one request. */
+export const BootstrapResponseSchema = z.object({
+  site: PublicSiteSchema,
+  visitor: VisitorSessionSchema,
+  widgets: z.object({
+    feedback: FeedbackSlotSchema,
+    preferences: PreferencesSlotSchema,
+    loyalty: LoyaltySlotSchema,
+    owner: OwnerSlotSchema,
+  }),
+});
+export type BootstrapResponse = z.infer<typeof BootstrapResponseSchema>;

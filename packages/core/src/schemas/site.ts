@@ -1,0 +1,18 @@
+import * as z from 'zod/mini';
+import { IdSchema, LocaleSchema } from './common.js';
+
+/** The four widgets a site can switch on. */
+export const WIDGET_NAMES = ['feedback', 'preferences', 'loyalty', 'owner'] as const;
+export type WidgetName = (typeof WIDGET_NAMES)[number];
+
+/** What a browser may know about the site it is on: no keys, no secrets, no allowlists. */
+export const PublicSiteSchema = z.object({
+  id: IdSchema,
+  /** The business's name as visitors see it. */
+  name: z.string().check(z.minLength(1), z.maxLength(120)),
+  /** Locale used when the visitor has none. */
+  defaultLocale: LocaleSchema,
+  /** Widgets the business has switched on for this site. */
+  enabledWidgets: z.array(z.enum(WIDGET_NAMES)),
+});
+export type PublicSite = z.infer<typeof PublicSiteSchema>;

@@ -1,0 +1,34 @@
+/** How failed idempotent requests are retried. */
+export interface RetryOptions {
+  /** Retries after the first attempt. Default `3`; `0` turns retrying off. */
+  retries?: number;
+  /** First delay in milliseconds, doubled on each retry. Default `300`. */
+  baseDelayMs?: number;
+  /** Longest wait between attempts in milliseconds, including a server's `Retry-After`. Default `10_000`. */
+  maxDelayMs?: number;
+}
+
+/**
+ * Milliseconds to wait before retry number `attempt` (0-based): "full jitter" exponential backoff,
+ * a random point in [0, min(cap, base · 2^attempt)], or the server's `Retry-After` when it gave one (capped).
+ */
+export function backoffDelay(
+  attempt: number,
+  options: Required<RetryOptions>,
+  random: () => number,
+  retryAfterSeconds?: number,
+): number {
+  if (retryAfterSeconds !== undefined) return Math.min(options.maxDelayMs, Math.max(0, retryAfterSeconds * 1000));
+  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** attempt);
+  return Math.floor(random() * ceiling);
+}
+
+/** Parses a `Retry-After` header (delta-seconds or an HTTP date) into seconds from `now`. */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+}

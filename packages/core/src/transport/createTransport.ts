@@ -1,0 +1,145 @@
+import type * as z from 'zod/mini';
+import { RapportError } from '../errors/RapportError.js';
+import { RAPPORT_HEADERS } from '../protocol.js';
+import { ErrorEnvelopeSchema } from '../schemas/error.js';
+import { toIssues } from './toIssues.js';
+import { backoffDelay, parseRetryAfter, type RetryOptions } from './backoff.js';
+import { abortedError, sleep } from './sleep.js';
+
+/** Settings of the HTTP layer under every resource. */
+export interface TransportOptions {
+  /** Base URL of the Rapport API, e.g. `https://api.example.com` (no trailing `/v1`). */
+  baseUrl: string;
+  /** Static headers sent with every request (the publishable key, for the browser client). */
+  headers: Record<string, string>;
+  /** Bearer credential for a request, or `null` for none. */
+  getAuthorization: () => Promise<string | null> | string | null;
+  /** The `fetch` to use. */
+  fetch: typeof fetch;
+  /** Retry policy for idempotent requests. */
+  retry: Required<RetryOptions>;
+  /** Source of randomness for jitter, in [0, 1). */
+  random: () => number;
+  /** Current time in epoch milliseconds, for `Retry-After` dates. */
+  now: () => number;
+}
+
+/** One API call. */
+export interface TransportRequest<S extends z.ZodMiniType> {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path below the base URL, starting with `/v1/`. */
+  path: string;
+  /** JSON body for writes. */
+  body?: unknown;
+  /** Schema the response body must match. */
+  schema: S;
+  /** Idempotency key for a write; writes with a key are retried like reads. */
+  idempotencyKey?: string;
+  /** Extra headers for this call. */
+  headers?: Record<string, string>;
+  /** Cancels the call, including retries and waits between them. */
+  signal?: AbortSignal;
+}
+
+/** Performs requests: auth headers, JSON, response validation, typed errors and retries. */
+export type Transport = <S extends z.ZodMiniType>(request: TransportRequest<S>) => Promise<z.infer<S>>;
+
+const RETRYABLE_STATUS = (status: number) => status === 429 || status >= 500;
+
+/** Builds the {@link Transport} every resource of a client shares. */
+export function createTransport(options: TransportOptions): Transport {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+
+  async function attempt<S extends z.ZodMiniType>(request: TransportRequest<S>): Promise<z.infer<S>> {
+    const headers: Record<string, string> = { accept: 'application/json', ...options.headers, ...request.headers };
+    const authorization = await options.getAuthorization();
+    if (authorization) headers.authorization = `Bearer ${authorization}`;
+    if (request.idempotencyKey) headers[RAPPORT_HEADERS.idempotencyKey] = request.idempotencyKey;
+    if (request.body !== undefined) headers['content-type'] = 'application/json';
+
+    let response: Response;
+    try {
+      response = await options.fetch(`${baseUrl}${request.path}`, {
+        method: request.method,
+        headers,
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal: request.signal,
+      });
+    } catch (cause) {
+      if (request.signal?.aborted) throw abortedError(request.signal);
+      throw new RapportError('Could not reach the Rapport API', { code: 'network', cause });
+    }
+    const requestId = response.headers.get(RAPPORT_HEADERS.requestId) ?? undefined;
+    const payload = await readJson(response, request.signal);
+    if (!response.ok) throw errorFromResponse(response, payload, requestId, options.now());
+
+    const parsed = request.schema.safeParse(payload.value);
+    if (!parsed.success) {
+      throw new RapportError(`Unexpected response from ${request.method} ${request.path}`, {
+        code: 'validation',
+        status: response.status,
+        issues: toIssues(parsed.error.issues),
+        requestId,
+      });
+    }
+    return parsed.data;
+  }
+
+  return async function request(req) {
+    const idempotent = req.method === 'GET' || req.idempotencyKey !== undefined;
+    for (let tries = 0; ; tries++) {
+      try {
+        return await attempt(req);
+      } catch (error) {
+        const retryable =
+          error instanceof RapportError &&
+          (error.code === 'network' || (error.status !== undefined && RETRYABLE_STATUS(error.status)));
+        if (!idempotent || !retryable || tries >= options.retry.retries) throw error;
+        const delay = backoffDelay(tries, options.retry, options.random, error.retryAfterSeconds);
+        await sleep(delay, req.signal);
+      }
+    }
+  };
+}
+
+async function readJson(response: Response, signal?: AbortSignal): Promise<{ ok: boolean; value: unknown }> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (cause) {
+    if (signal?.aborted) throw abortedError(signal);
+    throw new RapportError('The connection dropped while reading the response', { code: 'network', cause });
+  }
+  if (text === '') return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, value: text };
+  }
+}
+
+function errorFromResponse(
+  response: Response,
+  payload: { ok: boolean; value: unknown },
+  headerRequestId: string | undefined,
+  now: number,
+): RapportError {
+  const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'), now);
+  const envelope = payload.ok ? ErrorEnvelopeSchema.safeParse(payload.value) : undefined;
+  if (envelope?.success) {
+    const { code, message, issues, requestId } = envelope.data.error;
+    return new RapportError(message, {
+      code,
+      status: response.status,
+      issues,
+      requestId: requestId || headerRequestId,
+      retryAfterSeconds,
+    });
+  }
+  return new RapportError(`HTTP ${response.status} from the Rapport API`, {
+    code: 'http',
+    status: response.status,
+    requestId: headerRequestId,
+    retryAfterSeconds,
+  });
+}

@@ -1,0 +1,25 @@
+import { RapportError } from '../errors/RapportError.js';
+
+/** Waits `ms` milliseconds, or rejects with an `aborted` {@link RapportError} when `signal` fires first. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortedError(signal));
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortedError(signal));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** The error every aborted call rejects with. */
+export function abortedError(signal?: AbortSignal): RapportError {
+  return new RapportError('The request was aborted', { code: 'aborted', cause: signal?.reason });
+}

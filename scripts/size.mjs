@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// Prints min+gz sizes of the browser entries (React external) and fails when one is over its budget
+// (design.md §9). Bundled from TypeScript source with esbuild, minified, gzip -9: the recipe design.md uses.
+import { build, transform } from 'esbuild';
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const KB = 1000;
+const external = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'];
+
+/** Each entry: what a page imports; `budget` for JS before first render, `lazyBudget` including lazy chunks. */
+const entries = [
+  { name: '@rapport/core (whole public API)', code: "export * from '@rapport/core';" },
+  { name: '@rapport/react (whole public API)', code: "export * from '@rapport/react';" },
+  {
+    name: 'all widgets + hooks + core + TanStack Query + zod',
+    code: "export * from '@rapport/widgets';",
+    budget: 35 * KB,
+    lazyBudget: 45 * KB,
+  },
+  ...widgetEntries().map((widget) => ({
+    name: `widget: ${widget}`,
+    code: `export { ${widget}, RapportProvider } from '@rapport/widgets';`,
+    budget: 22 * KB,
+    lazyBudget: 22 * KB,
+  })),
+];
+
+/** Connected widgets are listed in packages/widgets/size-entries.json (one per widget, as issues add them). */
+function widgetEntries() {
+  return JSON.parse(readFileSync(join(root, 'packages/widgets/size-entries.json'), 'utf8'));
+}
+
+const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
+
+async function measure(code) {
+  const result = await build({
+    stdin: { contents: code, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    splitting: true,
+    outdir: '/tmp/rapport-size',
+    write: false,
+    metafile: true,
+    platform: 'browser',
+    target: 'es2022',
+    conditions: ['source'],
+    external,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    legalComments: 'none',
+    logLevel: 'error',
+  });
+  const outputs = result.outputFiles.filter((f) => f.path.endsWith('.js'));
+  const entry = outputs.find((f) => result.metafile.outputs[f.path.replace(root, '')]?.entryPoint || f.path.includes('stdin'));
+  // Static imports of the entry load before first render; dynamic imports are lazy.
+  const initial = new Set();
+  const visit = (path) => {
+    const rel = Object.keys(result.metafile.outputs).find((o) => path.endsWith(o));
+    if (!rel || initial.has(rel)) return;
+    initial.add(rel);
+    for (const imp of result.metafile.outputs[rel].imports) if (imp.kind === 'import-statement' && !imp.external) visit(imp.path);
+  };
+  visit(entry.path);
+  let initialBytes = 0;
+  let allBytes = 0;
+  for (const file of outputs) {
+    const size = gz(file.contents);
+    allBytes += size;
+    if ([...initial].some((rel) => file.path.endsWith(rel))) initialBytes += size;
+  }
+  return { initialBytes, allBytes };
+}
+
+async function measureCss() {
+  const dir = join(root, 'packages/widgets/src/styles');
+  const css = readdirSync(dir)
+    .filter((f) => f.endsWith('.css'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .join('\n');
+  const { code } = await transform(css, { loader: 'css', minify: true });
+  return gz(Buffer.from(code));
+}
+
+const fmt = (bytes) => `${(bytes / KB).toFixed(2)} kB`;
+const rows = [];
+let failed = false;
+for (const entry of entries) {
+  const { initialBytes, allBytes } = await measure(entry.code);
+  const over = (entry.budget && initialBytes > entry.budget) || (entry.lazyBudget && allBytes > entry.lazyBudget);
+  failed ||= Boolean(over);
+  rows.push([entry.name, fmt(initialBytes), fmt(allBytes), entry.budget ? `${fmt(entry.budget)} / ${fmt(entry.lazyBudget)}` : '-', over ? 'OVER' : 'ok']);
+}
+const cssBytes = await measureCss();
+const cssOver = cssBytes > 6 * KB;
+failed ||= cssOver;
+rows.push(['styles.css (all widgets)', fmt(cssBytes), fmt(cssBytes), fmt(6 * KB), cssOver ? 'OVER' : 'ok']);
+
+const header = ['entry (min+gz, React external)', 'first render', 'with lazy', 'budget', ''];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  '));
+if (failed) {
+  console.error('\nBundle size budget exceeded (design.md §9).');
+  process.exit(1);
+}
