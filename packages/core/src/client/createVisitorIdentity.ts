@@ -1,8 +1,9 @@
+import { RAPPORT_HEADERS } from '../protocol.js';
 import type { VisitorSession } from '../schemas/visitor.js';
 import type { KeyValueStorage } from '../storage/KeyValueStorage.js';
 
 /** Header carrying a previous anonymous token so the server can merge it into the identified contact. */
-export const ANONYMOUS_TOKEN_HEADER = 'x-rapport-anonymous-token';
+export const ANONYMOUS_TOKEN_HEADER = RAPPORT_HEADERS.anonymousToken;
 
 /** Chooses the bearer token of each request: the host app's visitor token, else the stored anonymous one. */
 export interface VisitorIdentity {

@@ -1,0 +1,26 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+test('an anonymous visitor sees live data from the server, then signs in as a seeded customer', async ({ page }) => {
+  await page.goto('/');
+  const status = page.locator('.rapport-visitor-status');
+  await expect(status).toHaveAttribute('data-state', 'ready');
+  await expect(status).toContainText(/guest/i);
+
+  await page.getByLabel('Visit as').selectOption({ index: 1 });
+  const name = await page.getByLabel('Visit as').locator('option:checked').textContent();
+  await expect(status).toHaveAttribute('data-state', 'ready');
+  await expect(status).toContainText(name ?? '');
+
+  // A signed-in visitor stays known after a reload.
+  await page.reload();
+  await expect(status).toContainText(name ?? '');
+});
+
+test('the demo page has no axe violations in light and dark', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('.rapport-visitor-status')).toHaveAttribute('data-state', 'ready');
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await page.getByRole('button', { name: /dark theme/i }).click();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});

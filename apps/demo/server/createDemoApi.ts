@@ -1,0 +1,82 @@
+import { signVisitorToken } from '@rapport/server';
+import { Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import type { DemoKeys } from './demoKeys.js';
+
+/** Options of {@link createDemoApi}. */
+export interface DemoApiOptions {
+  /** The demo site's keys (the identity secret signs visitor tokens; the secret key reads the admin API). */
+  keys: DemoKeys;
+  /** Public URL of the Rapport API, as the browser reaches it. */
+  apiBaseUrl: string;
+  /** Calls the Rapport API from this server (the business's back end), e.g. `app.request`. */
+  rapportFetch: (path: string, init?: RequestInit) => Promise<Response>;
+}
+
+interface AdminContact {
+  externalId: string | null;
+  anonymous: boolean;
+  traits: Record<string, unknown>;
+}
+
+const SESSION_COOKIE = 'northwind_session';
+
+/**
+ * The demo shop's own back end, playing the host app: a "login" session cookie, and a token endpoint that
+ * signs Rapport visitor tokens for the signed-in customer with the site's identity secret — never in the browser.
+ */
+export function createDemoApi({ keys, apiBaseUrl, rapportFetch }: DemoApiOptions): Hono {
+  const app = new Hono().basePath('/demo-api');
+
+  async function customers(): Promise<Array<{ externalId: string; name: string }>> {
+    const response = await rapportFetch('/v1/admin/contacts?limit=100', {
+      headers: { authorization: `Bearer ${keys.secretKey}` },
+    });
+    if (!response.ok) throw new Error(`Rapport admin API answered ${response.status}`);
+    const page = (await response.json()) as { items: AdminContact[] };
+    return page.items
+      .filter((c): c is AdminContact & { externalId: string } => !c.anonymous && c.externalId !== null)
+      .map((c) => ({ externalId: c.externalId, name: typeof c.traits.name === 'string' ? c.traits.name : c.externalId }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  app.get('/config', async (c) =>
+    c.json({
+      apiBaseUrl,
+      publishableKey: keys.publishableKey,
+      customers: await customers(),
+      signedInAs: getCookie(c, SESSION_COOKIE) ?? null,
+    }),
+  );
+
+  app.put('/session', async (c) => {
+    const body = (await c.req.json().catch(() => null)) as { externalId?: unknown } | null;
+    const externalId = body?.externalId;
+    if (externalId === null) {
+      setCookie(c, SESSION_COOKIE, '', { path: '/', maxAge: 0, httpOnly: true, sameSite: 'Lax' });
+      return c.json({ signedInAs: null });
+    }
+    const known = await customers();
+    if (typeof externalId !== 'string' || !known.some((k) => k.externalId === externalId)) {
+      return c.json({ error: 'Unknown customer' }, 422);
+    }
+    setCookie(c, SESSION_COOKIE, externalId, { path: '/', httpOnly: true, sameSite: 'Lax' });
+    return c.json({ signedInAs: externalId });
+  });
+
+  app.get('/visitor-token', async (c) => {
+    const externalId = getCookie(c, SESSION_COOKIE);
+    if (!externalId) return c.json({ token: null });
+    const customer = (await customers()).find((k) => k.externalId === externalId);
+    if (!customer) return c.json({ token: null });
+    const token = await signVisitorToken({
+      secret: keys.identitySecret,
+      externalId,
+      name: customer.name,
+      expiresInSeconds: 15 * 60,
+    });
+    return c.json({ token });
+  });
+
+  return app;
+}

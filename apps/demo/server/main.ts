@@ -1,0 +1,55 @@
+// `npm run demo`: the Rapport API on embedded PGlite (seeded) and the demo shop, in one process.
+import { getRequestListener, serve } from '@hono/node-server';
+import { createApp, createPGliteStore, migrate, seedDemoSite } from '@rapport/server';
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { createServer as createViteServer } from 'vite';
+import { createDemoApi } from './createDemoApi.js';
+import { loadDemoKeys } from './demoKeys.js';
+
+const demoRoot = fileURLToPath(new URL('..', import.meta.url));
+const dataDir = process.env.DEMO_DATA_DIR ?? `${demoRoot}.data`;
+const host = process.env.DEMO_HOST ?? '127.0.0.1';
+const apiPort = Number(process.env.RAPPORT_PORT ?? 8787);
+const webPort = Number(process.env.DEMO_PORT ?? 5173);
+const apiBaseUrl = `http://${host === '127.0.0.1' ? 'localhost' : host}:${apiPort}`;
+
+const keys = loadDemoKeys(`${dataDir}/keys.json`);
+const store = await createPGliteStore({ dataDir: `${dataDir}/pglite` });
+await migrate(store);
+await seedDemoSite(store, {
+  ...keys,
+  allowedOrigins: [`http://localhost:${webPort}`, `http://127.0.0.1:${webPort}`],
+});
+const rapport = createApp({ store });
+const api = serve({ fetch: rapport.fetch, hostname: host, port: apiPort });
+
+const demoApi = createDemoApi({
+  keys,
+  apiBaseUrl,
+  rapportFetch: async (path, init) => rapport.request(path, init),
+});
+const vite = await createViteServer({
+  configFile: `${demoRoot}vite.config.ts`,
+  server: { middlewareMode: true },
+  appType: 'spa',
+});
+const demoListener = getRequestListener(demoApi.fetch);
+const web = createServer((req, res) => {
+  if (req.url?.startsWith('/demo-api/')) void demoListener(req, res);
+  else vite.middlewares(req, res);
+});
+web.listen(webPort, host, () => {
+  console.log(`Rapport API   ${apiBaseUrl}  (PGlite data in ${dataDir}/pglite)`);
+  console.log(`Demo shop     http://localhost:${webPort}`);
+});
+
+async function shutdown() {
+  web.close();
+  api.close();
+  await vite.close();
+  await store.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

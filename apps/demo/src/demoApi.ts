@@ -1,0 +1,30 @@
+/** The demo shop's own back end (server/createDemoApi.ts): what a host app's server would provide. */
+export interface DemoConfig {
+  /** Where the Rapport API runs. */
+  apiBaseUrl: string;
+  /** The demo site's publishable key. */
+  publishableKey: string;
+  /** Customers the visitor switcher can sign in as. */
+  customers: Array<{ externalId: string; name: string }>;
+  /** Who is signed in now, or `null` for an anonymous visitor. */
+  signedInAs: string | null;
+}
+
+async function json<T>(response: Response): Promise<T> {
+  if (!response.ok) throw new Error(`Demo API answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
+export const fetchConfig = () => fetch('/demo-api/config').then((r) => json<DemoConfig>(r));
+
+/** The host app's token endpoint: signs a visitor token for the signed-in customer, or `null`. */
+export const fetchVisitorToken = () =>
+  fetch('/demo-api/visitor-token').then((r) => json<{ token: string | null }>(r)).then((b) => b.token);
+
+/** Signs in as a seeded customer (`null` signs out), like the host app's own login would. */
+export const signIn = (externalId: string | null) =>
+  fetch('/demo-api/session', {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ externalId }),
+  }).then((r) => json<{ signedInAs: string | null }>(r));

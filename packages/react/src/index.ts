@@ -1,0 +1,10 @@
+export { RapportProvider } from './RapportProvider.js';
+export type { RapportProviderProps } from './RapportProvider.js';
+export { useRapportClient } from './useRapportClient.js';
+export { useBootstrap } from './useBootstrap.js';
+export type { BootstrapResult } from './useBootstrap.js';
+export { useVisitor } from './useVisitor.js';
+export type { VisitorResult } from './useVisitor.js';
+export { useControllableState } from './useControllableState.js';
+export type { ControllableStateOptions, ControllableStateSetter } from './useControllableState.js';
+export type { RapportQueryStatus } from './RapportQueryStatus.js';

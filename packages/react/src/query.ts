@@ -1,0 +1,1 @@
+export { bootstrapQueryOptions, bootstrapQueryKey } from './bootstrapQueryOptions.js';

@@ -1,0 +1,90 @@
+import type { RapportError } from '@rapport/core';
+import { useMutation } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { RapportContextValue } from './RapportContext.js';
+import { toRapportError } from './toRapportError.js';
+
+/** Options of {@link useOptimisticMutation}. Internal: widget hooks build their actions on it. */
+export interface OptimisticMutationOptions<TCache, TInput, TResult> {
+  /** The provider context (from `useRapportContext` / `useBootstrapQuery`). */
+  context: RapportContextValue;
+  /** The cache entry the write changes. */
+  queryKey: readonly unknown[];
+  /** Performs the write on the server. */
+  mutationFn: (input: TInput) => Promise<TResult>;
+  /** The cache as the visitor should see it at once, before the server answers. Must not mutate `cache`. */
+  optimistic: (cache: TCache, input: TInput) => TCache;
+  /** The cache once the server has answered (usually: take the server's version). Must not mutate `cache`. */
+  settle: (cache: TCache, result: TResult, input: TInput) => TCache;
+}
+
+/** What {@link useOptimisticMutation} returns. */
+export interface OptimisticMutation<TInput, TResult> {
+  /** Runs the write: the cache changes now; resolves with the server's answer or rejects with a RapportError. */
+  mutate: (input: TInput) => Promise<TResult>;
+  /** True while a write is in flight. */
+  isPending: boolean;
+  /** Why the last write failed, or `null`. */
+  error: RapportError | null;
+}
+
+interface Snapshot<TCache> {
+  previous: TCache | undefined;
+  applied: TCache | undefined;
+}
+
+/**
+ * A write that updates the cache optimistically and rolls back when the server refuses.
+ *
+ * Rollback restores the snapshot only when the cache still holds what this write put there; if something
+ * else changed it meanwhile (another write, a refetch), restoring would clobber that, so the entry is
+ * refetched from the server instead.
+ */
+export function useOptimisticMutation<TCache, TInput, TResult>(
+  options: OptimisticMutationOptions<TCache, TInput, TResult>,
+): OptimisticMutation<TInput, TResult> {
+  const { context, queryKey, mutationFn, optimistic, settle } = options;
+  const { queryClient } = context;
+  const mutation = useMutation<TResult, RapportError, TInput, Snapshot<TCache>>(
+    {
+      mutationFn: (input) => mutationFn(input),
+      onMutate: async (input) => {
+        // Nothing cached yet: nothing to show optimistically, and cancelling would strand the first load.
+        if (queryClient.getQueryData<TCache>(queryKey) === undefined) return { previous: undefined, applied: undefined };
+        // A refetch landing mid-write would overwrite the optimistic value with stale data.
+        await queryClient.cancelQueries({ queryKey });
+        const previous = queryClient.getQueryData<TCache>(queryKey);
+        const applied =
+          previous === undefined ? undefined : queryClient.setQueryData<TCache>(queryKey, optimistic(previous, input));
+        return { previous, applied };
+      },
+      onError: async (_error, _input, snapshot) => {
+        if (snapshot?.previous === undefined) return;
+        if (queryClient.getQueryData(queryKey) === snapshot.applied) {
+          queryClient.setQueryData(queryKey, snapshot.previous);
+        } else {
+          await queryClient.invalidateQueries({ queryKey });
+        }
+      },
+      onSuccess: (result, input) => {
+        queryClient.setQueryData<TCache>(queryKey, (cache) =>
+          cache === undefined ? undefined : settle(cache, result, input),
+        );
+      },
+    },
+    queryClient,
+  );
+  const { mutateAsync } = mutation;
+  const mutate = useCallback(
+    (input: TInput) =>
+      mutateAsync(input).catch((error: unknown) => {
+        throw toRapportError(error);
+      }),
+    [mutateAsync],
+  );
+  return {
+    mutate,
+    isPending: mutation.isPending,
+    error: mutation.error === null ? null : toRapportError(mutation.error),
+  };
+}

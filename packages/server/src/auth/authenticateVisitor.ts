@@ -1,0 +1,93 @@
+import { RAPPORT_HEADERS } from '@rapport/core';
+import type { Context } from 'hono';
+import { ApiError } from '../http/ApiError.js';
+import type { AppEnv } from '../http/AppEnv.js';
+import type { VisitorIdentity } from '../http/defineRoute.js';
+import { findSiteByPublishableKey, type SiteRecord } from '../sites/siteQueries.js';
+import type { SqlExecutor } from '../store/Store.js';
+import { verifyVisitorToken, type VisitorTokenFailure } from '../tokens/verifyVisitorToken.js';
+import { applyCorsHeaders } from './visitorCors.js';
+import { isOriginAllowed } from './isOriginAllowed.js';
+
+const TOKEN_MESSAGES: Record<VisitorTokenFailure, string> = {
+  malformed: 'The visitor token is malformed',
+  unsupported_algorithm: 'The visitor token must be signed with HS256',
+  bad_signature: 'The visitor token signature does not match this site',
+  invalid_claims: 'The visitor token claims are not valid',
+  expired: 'The visitor token has expired',
+  not_yet_valid: 'The visitor token is not valid yet',
+  wrong_audience: 'The visitor token is for another site',
+};
+
+/** Reads `Authorization: Bearer <token>`; `null` when absent, 401 when present but not a bearer token. */
+export function readBearer(c: Context<AppEnv>): string | null {
+  const header = c.req.header('authorization');
+  if (header === undefined) return null;
+  const match = /^Bearer[ ]+([^\s]+)\s*$/i.exec(header);
+  if (!match?.[1]) throw new ApiError(401, 'unauthorized', 'Send credentials as Authorization: Bearer <token>');
+  return match[1];
+}
+
+/** Verifies a visitor token for `site`; anonymous tokens must carry the site's id as `aud`. */
+export async function resolveVisitorToken(
+  token: string,
+  site: SiteRecord,
+  now: Date,
+): Promise<{ ok: true; visitor: VisitorIdentity } | { ok: false; message: string }> {
+  const result = await verifyVisitorToken({ token, secret: site.identitySecret, siteId: site.id, now });
+  if (!result.ok) return { ok: false, message: TOKEN_MESSAGES[result.reason] };
+  const { claims } = result;
+  if (claims.anon === true) {
+    if (claims.aud !== site.id) return { ok: false, message: TOKEN_MESSAGES.wrong_audience };
+    return { ok: true, visitor: { kind: 'anonymous', subject: claims.sub, claims } };
+  }
+  return { ok: true, visitor: { kind: 'known', subject: claims.sub, claims } };
+}
+
+/** The outcome of visitor authentication. */
+export interface VisitorAuth {
+  site: SiteRecord;
+  publishableKey: string;
+  visitor: VisitorIdentity | null;
+}
+
+/**
+ * Authenticates a browser request: a known, unrevoked publishable key; an allowed Origin (when one is
+ * sent; the CORS headers are set here once it is checked); and, when an Authorization header is sent, a
+ * valid visitor token — a bad token is a 401, never a fallback to anonymous.
+ */
+export async function authenticateVisitor(
+  c: Context<AppEnv>,
+  db: SqlExecutor,
+  now: Date,
+  tokenMode: 'required' | 'optional',
+): Promise<VisitorAuth> {
+  c.header('Vary', 'Origin', { append: true });
+  const key = c.req.header(RAPPORT_HEADERS.publishableKey)?.trim();
+  if (!key) throw new ApiError(401, 'unauthorized', `Send the site's publishable key in ${RAPPORT_HEADERS.publishableKey}`);
+  if (key.startsWith('sk_')) {
+    throw new ApiError(401, 'unauthorized', 'Secret keys are not accepted from browsers; use the publishable key');
+  }
+  const found = key.length <= 200 ? await findSiteByPublishableKey(db, key) : null;
+  if (!found) throw new ApiError(401, 'unauthorized', 'Unknown or revoked publishable key');
+
+  const origin = c.req.header('origin');
+  if (origin !== undefined) {
+    if (!isOriginAllowed(origin, found.allowedOrigins)) {
+      throw new ApiError(403, 'origin_not_allowed', 'This origin is not allowed to use this publishable key');
+    }
+    applyCorsHeaders(c, origin);
+  }
+
+  const token = readBearer(c);
+  if (token === null) {
+    if (tokenMode === 'required') throw new ApiError(401, 'unauthorized', 'This endpoint needs a visitor token');
+    return { site: found.site, publishableKey: key, visitor: null };
+  }
+  if (token.startsWith('sk_') || token.startsWith('pk_')) {
+    throw new ApiError(401, 'unauthorized', 'Keys are not visitor tokens; send a visitor token as the bearer');
+  }
+  const resolved = await resolveVisitorToken(token, found.site, now);
+  if (!resolved.ok) throw new ApiError(401, 'unauthorized', resolved.message);
+  return { site: found.site, publishableKey: key, visitor: resolved.visitor };
+}

@@ -1,0 +1,102 @@
+import { API_PREFIX } from '@rapport/core';
+import { Hono } from 'hono';
+import { visitorPreflight } from './auth/visitorCors.js';
+import type { AppEnv, AppRuntime } from './http/AppEnv.js';
+import { bodySizeLimit } from './http/bodySizeLimit.js';
+import { createRateLimiter, type RateLimitRule } from './http/createRateLimiter.js';
+import type { RouteDefinition } from './http/defineRoute.js';
+import { errorResponse, handleError } from './http/errorResponse.js';
+import { mountRoute } from './http/mountRoute.js';
+import { methodsForPath } from './http/methodsForPath.js';
+import { requestIdMiddleware } from './http/requestIdMiddleware.js';
+import { createConsoleLogger, type RapportLogger } from './logger.js';
+import { buildOpenApiDocument } from './openapi/buildOpenApiDocument.js';
+import { RAPPORT_ROUTES } from './routes/index.js';
+import type { RapportStore } from './store/Store.js';
+
+/** Rate limits per credential and principal (visitor token subject, or client address without a token). */
+export interface RateLimitOptions {
+  /** Limit on visitor (browser) endpoints. Default: `{ windowMs: 60_000, max: 120 }`. */
+  visitor?: RateLimitRule;
+  /** Limit on admin endpoints, per secret key. Default: `{ windowMs: 60_000, max: 600 }`. */
+  admin?: RateLimitRule;
+}
+
+/** Options of {@link createApp}. */
+export interface CreateAppOptions {
+  /** The database, already migrated (see `migrate`). Required. */
+  store: RapportStore;
+  /** The current time, for tokens, rate limits and timestamps. Default: `() => new Date()`. */
+  clock?: () => Date;
+  /** Largest request body in bytes; larger ones get 413 `payload_too_large`. Default: 16384 (16 KiB). */
+  maxBodyBytes?: number;
+  /**
+   * Fixed-window rate limits, counted in memory per app instance; `false` turns them off.
+   * Default: 120 requests/minute per visitor, 600 requests/minute per secret key.
+   */
+  rateLimit?: RateLimitOptions | false;
+  /** Lifetime of the anonymous tokens the server issues, in seconds. Default: 31536000 (one year). */
+  anonymousTokenTtlSeconds?: number;
+  /** Where errors (every 500) are reported. Default: a console logger. */
+  logger?: RapportLogger;
+  /**
+   * The client's address, the rate-limit principal of requests without a visitor token.
+   * Default: the socket's remote address under `@hono/node-server`, otherwise none (one shared bucket per key).
+   */
+  getClientAddress?: (request: Request, env: unknown) => string | undefined;
+}
+
+const DEFAULT_VISITOR_LIMIT: RateLimitRule = { windowMs: 60_000, max: 120 };
+const DEFAULT_ADMIN_LIMIT: RateLimitRule = { windowMs: 60_000, max: 600 };
+
+function nodeRemoteAddress(_request: Request, env: unknown): string | undefined {
+  const incoming = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress;
+}
+
+function resolveRuntime(options: CreateAppOptions, routes: readonly RouteDefinition[]): AppRuntime {
+  if (!options.store) throw new TypeError('createApp needs a store');
+  const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024;
+  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes <= 0) throw new RangeError('maxBodyBytes must be a positive integer');
+  let document: Record<string, unknown> | undefined;
+  return {
+    store: options.store,
+    clock: options.clock ?? (() => new Date()),
+    maxBodyBytes,
+    rateLimits:
+      options.rateLimit === false
+        ? null
+        : {
+            visitor: options.rateLimit?.visitor ?? DEFAULT_VISITOR_LIMIT,
+            admin: options.rateLimit?.admin ?? DEFAULT_ADMIN_LIMIT,
+          },
+    rateLimiter: createRateLimiter(),
+    anonymousTokenTtlSeconds: options.anonymousTokenTtlSeconds ?? 365 * 24 * 60 * 60,
+    logger: options.logger ?? createConsoleLogger(),
+    routes,
+    getClientAddress: options.getClientAddress ?? nodeRemoteAddress,
+    openApiDocument: () => (document ??= buildOpenApiDocument({ routes })),
+  };
+}
+
+/**
+ * The Rapport API as a Hono app: a web-standard fetch handler you can mount in Node, Next.js route
+ * handlers, Bun or workers. Everything it holds lives in this instance; two apps share nothing.
+ */
+export function createApp(options: CreateAppOptions): Hono<AppEnv> {
+  const runtime = resolveRuntime(options, RAPPORT_ROUTES);
+  const app = new Hono<AppEnv>();
+  app.use('*', requestIdMiddleware());
+  app.use('*', bodySizeLimit(runtime.maxBodyBytes));
+  app.use(`${API_PREFIX}/visitor/*`, visitorPreflight());
+  for (const route of runtime.routes) mountRoute(app, route, runtime);
+  app.notFound((c) => {
+    const allowed = methodsForPath(runtime.routes, c.req.path);
+    if (allowed.length === 0) return errorResponse(c, 404, 'not_found', `No route ${c.req.method} ${c.req.path}`);
+    return errorResponse(c, 405, 'method_not_allowed', `${c.req.method} is not allowed here`, {
+      headers: { Allow: allowed.join(', ') },
+    });
+  });
+  app.onError((error, c) => handleError(error, c, runtime.logger));
+  return app;
+}

@@ -1,0 +1,144 @@
+import { RAPPORT_HEADERS } from '@rapport/core';
+import type { Context, Hono } from 'hono';
+import * as z from 'zod/mini';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { authenticateAdmin } from '../auth/authenticateAdmin.js';
+import { authenticateVisitor } from '../auth/authenticateVisitor.js';
+import { sha256Hex } from '../crypto/sha256.js';
+import { withIdempotency } from '../idempotency/withIdempotency.js';
+import type { SiteRecord } from '../sites/siteQueries.js';
+import type { SqlExecutor } from '../store/Store.js';
+import { ApiError, validationFailed } from './ApiError.js';
+import type { AppEnv, AppRuntime } from './AppEnv.js';
+import { toHonoPath, type AnyRouteContext, type RouteDefinition, type RouteResult, type VisitorIdentity } from './defineRoute.js';
+import { parseQuery, parsePathParams } from './parseQuery.js';
+import { parseJsonBody, readRawJsonBody } from './readJsonBody.js';
+
+const NO_QUERY = z.strictObject({});
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+interface Authenticated {
+  site?: SiteRecord;
+  visitor?: VisitorIdentity | null;
+  secretKeyId?: string;
+  /** Rate-limit bucket and idempotency scope of the caller. */
+  principal: string;
+  credential: string;
+}
+
+async function authenticate(c: Context<AppEnv>, route: RouteDefinition, runtime: AppRuntime, now: Date): Promise<Authenticated> {
+  if (route.auth.kind === 'visitor') {
+    const auth = await authenticateVisitor(c, runtime.store, now, route.auth.token);
+    const principal = auth.visitor
+      ? `visitor:${auth.visitor.kind}:${auth.visitor.subject}`
+      : `address:${runtime.getClientAddress(c.req.raw, c.env) ?? 'unknown'}`;
+    return { site: auth.site, visitor: auth.visitor, principal, credential: `pk:${auth.publishableKey}` };
+  }
+  if (route.auth.kind === 'admin') {
+    const auth = await authenticateAdmin(c, runtime.store);
+    return { site: auth.site, secretKeyId: auth.secretKeyId, principal: 'admin', credential: `sk:${auth.secretKeyId}` };
+  }
+  return { principal: 'public', credential: 'none' };
+}
+
+function enforceRateLimit(route: RouteDefinition, runtime: AppRuntime, who: Authenticated, now: Date): void {
+  if (!runtime.rateLimits || route.auth.kind === 'public') return;
+  const rule = route.auth.kind === 'admin' ? runtime.rateLimits.admin : runtime.rateLimits.visitor;
+  const decision = runtime.rateLimiter.consume(`${who.credential}|${who.principal}`, rule, now.getTime());
+  if (!decision.allowed) {
+    throw new ApiError(429, 'rate_limited', `Too many requests; retry in ${decision.retryAfterSeconds} s`, {
+      headers: { 'Retry-After': String(decision.retryAfterSeconds) },
+    });
+  }
+}
+
+/** JSON with object keys sorted, so equal bodies hash equally whatever their key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** Checks a handler's result against the declared response; strips fields the contract does not have. */
+function checkResult(route: RouteDefinition, runtime: AppRuntime, result: RouteResult): RouteResult {
+  const spec = route.responses[result.status];
+  if (!spec) throw new Error(`${route.operationId} answered ${result.status}, which it does not declare`);
+  if (!spec.schema) return result;
+  const checked = spec.schema.safeParse(result.body);
+  if (!checked.success) {
+    runtime.logger.error('Response does not match its schema', {
+      operationId: route.operationId,
+      issues: checked.error.issues,
+    });
+    throw new Error(`Invalid response body from ${route.operationId}`);
+  }
+  return { ...result, body: checked.data };
+}
+
+function send(c: Context<AppEnv>, result: RouteResult): Response {
+  for (const [name, value] of Object.entries(result.headers ?? {})) c.header(name, value);
+  c.header('Cache-Control', 'no-store');
+  return c.json(result.body as object, result.status as ContentfulStatusCode);
+}
+
+/**
+ * Mounts one route: authenticate → rate-limit → validate path, query and body → run the handler (inside
+ * {@link withIdempotency} when the route is idempotent and an `Idempotency-Key` is sent) → validate the
+ * response against its schema → send.
+ */
+export function mountRoute(app: Hono<AppEnv>, route: RouteDefinition, runtime: AppRuntime): void {
+  app.on(route.method, toHonoPath(route.path), async (c) => {
+    const now = runtime.clock();
+    const who = await authenticate(c, route, runtime, now);
+    enforceRateLimit(route, runtime, who, now);
+
+    const params = route.params ? parsePathParams(c.req.param() as Record<string, string>, route.params) : undefined;
+    const query = parseQuery(c.req.url, route.query ?? NO_QUERY);
+    const raw = route.body ? await readRawJsonBody(c) : undefined;
+    const body = route.body && raw !== undefined ? parseJsonBody(raw, route.body) : undefined;
+
+    const base = {
+      c,
+      runtime,
+      requestId: c.get('requestId'),
+      now,
+      params,
+      query: route.query ? query : undefined,
+      body,
+      site: who.site,
+      visitor: who.visitor,
+      secretKeyId: who.secretKeyId,
+    };
+    const isolation = route.isolation ? { isolation: route.isolation } : {};
+    const key = route.idempotent ? c.req.header(RAPPORT_HEADERS.idempotencyKey) : undefined;
+    if (key === undefined || !who.site) {
+      const ctx: AnyRouteContext = {
+        ...base,
+        db: runtime.store,
+        transaction: (fn) => runtime.store.transaction(fn, isolation),
+      };
+      return send(c, checkResult(route, runtime, await route.handle(ctx)));
+    }
+
+    if (!IDEMPOTENCY_KEY.test(key)) {
+      throw validationFailed([
+        { path: ['header', RAPPORT_HEADERS.idempotencyKey], message: '1 to 255 printable ASCII characters', code: 'invalid_format' },
+      ]);
+    }
+    const requestHash = await sha256Hex(`${route.method} ${new URL(c.req.url).pathname}\n${canonicalJson(body ?? null)}`);
+    const outcome = await withIdempotency(
+      runtime.store,
+      { siteId: who.site.id, scope: who.principal, key, requestHash, now, ...isolation },
+      async (tx: SqlExecutor) => {
+        const ctx: AnyRouteContext = { ...base, db: tx, transaction: (fn) => fn(tx) };
+        const result = checkResult(route, runtime, await route.handle(ctx));
+        return { status: result.status, body: result.body };
+      },
+    );
+    if (outcome.replayed) c.header('Idempotent-Replayed', 'true');
+    return send(c, { status: outcome.status, body: outcome.body });
+  });
+}

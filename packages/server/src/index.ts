@@ -1,0 +1,30 @@
+export { createApp } from './createApp.js';
+export type { CreateAppOptions, RateLimitOptions } from './createApp.js';
+export type { AppEnv } from './http/AppEnv.js';
+export type { RateLimitRule } from './http/createRateLimiter.js';
+export type { RapportLogger } from './logger.js';
+export { createConsoleLogger, createSilentLogger } from './logger.js';
+export { createPGliteStore } from './store/createPGliteStore.js';
+export type { PGliteStoreOptions } from './store/createPGliteStore.js';
+export { createPostgresStore } from './store/createPostgresStore.js';
+export type { PostgresStoreOptions } from './store/createPostgresStore.js';
+export { migrate } from './store/migrate.js';
+export type { MigrateResult } from './store/migrate.js';
+export { isUniqueViolation, sqlState } from './store/Store.js';
+export type { RapportStore, SqlExecutor, TransactionOptions, IsolationLevel } from './store/Store.js';
+export { seedDemoSite, DEMO_SITE_SLUG, DEMO_CONTACTS, DEFAULT_DEV_ORIGINS } from './seed/seedDemoSite.js';
+export type { SeedDemoSiteOptions, SeedDemoSiteResult } from './seed/seedDemoSite.js';
+export { createSecretKey } from './sites/createSecretKey.js';
+export type { CreatedSecretKey } from './sites/createSecretKey.js';
+export { signVisitorToken } from './tokens/signVisitorToken.js';
+export type { SignVisitorTokenOptions } from './tokens/signVisitorToken.js';
+export { verifyVisitorToken } from './tokens/verifyVisitorToken.js';
+export type {
+  VerifyVisitorTokenOptions,
+  VerifyVisitorTokenResult,
+  VisitorTokenFailure,
+} from './tokens/verifyVisitorToken.js';
+export { startServer } from './startServer.js';
+export type { StartServerOptions, RunningServer } from './startServer.js';
+export { buildOpenApiDocument } from './openapi/buildOpenApiDocument.js';
+export type { BuildOpenApiDocumentOptions } from './openapi/buildOpenApiDocument.js';

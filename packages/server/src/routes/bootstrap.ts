@@ -1,0 +1,90 @@
+import {
+  ANONYMOUS_TOKEN_HEADER,
+  API_PREFIX,
+  BootstrapResponseSchema,
+  type BootstrapResponse,
+  type Traits,
+  type WidgetName,
+} from '@rapport/core';
+import { resolveVisitorToken } from '../auth/authenticateVisitor.js';
+import {
+  mergeAnonymousContact,
+  toVisitorSession,
+  upsertAnonymousContact,
+  upsertKnownContact,
+  type ContactRow,
+} from '../contacts/contactQueries.js';
+import { defineVisitorRoute, type VisitorIdentity } from '../http/defineRoute.js';
+import { toPublicSite, type SiteRecord } from '../sites/siteQueries.js';
+import { issueAnonymousToken } from '../tokens/issueAnonymousToken.js';
+
+/** Traits a business-signed token carries (`name`, `email`). */
+export function claimTraits(visitor: VisitorIdentity): Traits {
+  const traits: Traits = {};
+  if (visitor.claims.name !== undefined) traits.name = visitor.claims.name;
+  if (visitor.claims.email !== undefined) traits.email = visitor.claims.email;
+  return traits;
+}
+
+function widgetSlots(site: SiteRecord): BootstrapResponse['widgets'] {
+  const slot = (name: WidgetName) => (site.enabledWidgets.includes(name) ? { enabled: true as const } : null);
+  return { feedback: slot('feedback'), preferences: slot('preferences'), loyalty: slot('loyalty'), owner: slot('owner') };
+}
+
+/** `GET /v1/visitor/bootstrap`: the site, the visitor and every widget's first data, in one request. */
+export const bootstrapRoute = defineVisitorRoute({
+  method: 'GET',
+  path: `${API_PREFIX}/visitor/bootstrap`,
+  operationId: 'getVisitorBootstrap',
+  summary: 'Everything every widget on the page needs, in one request',
+  description:
+    'Without a token, creates an anonymous visitor and returns its token in `visitor.anonymousToken`. ' +
+    'With a business-signed token, creates or updates that contact; send the previous anonymous token in ' +
+    '`x-rapport-anonymous-token` to merge the anonymous visitor into it (an invalid one is ignored).',
+  tags: ['visitor'],
+  token: 'optional',
+  headers: [
+    {
+      name: ANONYMOUS_TOKEN_HEADER,
+      description: 'The anonymous token the browser held before sign-in, to merge into the signed-in contact.',
+    },
+  ],
+  responses: { 200: { description: 'The bootstrap data', schema: BootstrapResponseSchema } },
+  async handle(ctx) {
+    const { site, visitor, now, c } = ctx;
+    const ttl = ctx.runtime.anonymousTokenTtlSeconds;
+    const mergeToken = visitor?.kind === 'known' ? c.req.header(ANONYMOUS_TOKEN_HEADER) : undefined;
+    const merge = mergeToken ? await resolveVisitorToken(mergeToken, site, now) : null;
+    const mergeFrom = merge?.ok && merge.visitor.kind === 'anonymous' ? merge.visitor.subject : null;
+
+    let anonymousToken: string | undefined;
+    const row = await ctx.transaction(async (tx): Promise<ContactRow> => {
+      const startAnonymous = async () => {
+        const issued = await issueAnonymousToken(site, now, ttl);
+        anonymousToken = issued.token;
+        return upsertAnonymousContact(tx, { siteId: site.id, anonymousId: issued.anonymousId, now });
+      };
+      if (!visitor) return startAnonymous();
+      if (visitor.kind === 'anonymous') {
+        const existing = await upsertAnonymousContact(tx, { siteId: site.id, anonymousId: visitor.subject, now });
+        // Once merged into a signed-in contact, an anonymous identity is retired: a visitor who signed out
+        // starts a fresh one instead of adding to (or reading) the merged contact's history.
+        return existing.merged_into_id === null ? existing : startAnonymous();
+      }
+      const known = await upsertKnownContact(tx, {
+        siteId: site.id,
+        externalId: visitor.subject,
+        traits: claimTraits(visitor),
+        now,
+      });
+      return mergeFrom ? mergeAnonymousContact(tx, { siteId: site.id, anonymousId: mergeFrom, into: known }) : known;
+    });
+
+    const body: BootstrapResponse = {
+      site: toPublicSite(site),
+      visitor: { ...toVisitorSession(row), ...(anonymousToken ? { anonymousToken } : {}) },
+      widgets: widgetSlots(site),
+    };
+    return { status: 200, body };
+  },
+});

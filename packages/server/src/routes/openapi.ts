@@ -1,0 +1,15 @@
+import { API_PREFIX } from '@rapport/core';
+import { definePublicRoute } from '../http/defineRoute.js';
+
+/** `GET /v1/openapi.json`: the OpenAPI 3.1 document of this server, built from the contract's schemas. */
+export const openApiRoute = definePublicRoute({
+  method: 'GET',
+  path: `${API_PREFIX}/openapi.json`,
+  operationId: 'getOpenApiDocument',
+  summary: 'The OpenAPI 3.1 document of this API',
+  tags: ['meta'],
+  responses: { 200: { description: 'An OpenAPI 3.1 document' } },
+  async handle(ctx) {
+    return { status: 200, body: ctx.runtime.openApiDocument() };
+  },
+});

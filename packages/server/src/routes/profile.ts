@@ -1,0 +1,41 @@
+import { API_PREFIX, VisitorProfileUpdateSchema, VisitorSessionSchema } from '@rapport/core';
+import {
+  toVisitorSession,
+  updateContactSettings,
+  upsertAnonymousContact,
+  upsertKnownContact,
+} from '../contacts/contactQueries.js';
+import { defineVisitorRoute } from '../http/defineRoute.js';
+import { claimTraits } from './bootstrap.js';
+
+/** `PATCH /v1/visitor/profile`: the visitor's own locale and time zone. */
+export const profileRoute = defineVisitorRoute({
+  method: 'PATCH',
+  path: `${API_PREFIX}/visitor/profile`,
+  operationId: 'updateVisitorProfile',
+  summary: "Update the visitor's own display settings",
+  description: 'Changes only the contact the visitor token names. `null` clears a setting; an absent field keeps it.',
+  tags: ['visitor'],
+  token: 'required',
+  idempotent: true,
+  body: VisitorProfileUpdateSchema,
+  responses: { 200: { description: 'The updated visitor session', schema: VisitorSessionSchema } },
+  async handle(ctx) {
+    const { site, visitor, now, body } = ctx;
+    const row = await ctx.transaction(async (tx) => {
+      const contact =
+        visitor.kind === 'known'
+          ? await upsertKnownContact(tx, { siteId: site.id, externalId: visitor.subject, traits: claimTraits(visitor), now })
+          : await upsertAnonymousContact(tx, { siteId: site.id, anonymousId: visitor.subject, now });
+      const updated = await updateContactSettings(tx, {
+        siteId: site.id,
+        contactId: contact.id,
+        ...(body.locale !== undefined ? { locale: body.locale } : {}),
+        ...(body.timeZone !== undefined ? { timeZone: body.timeZone } : {}),
+      });
+      if (!updated) throw new Error('Contact vanished inside its own transaction');
+      return updated;
+    });
+    return { status: 200, body: toVisitorSession(row) };
+  },
+});

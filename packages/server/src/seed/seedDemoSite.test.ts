@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../createApp.js';
+import { createSilentLogger } from '../logger.js';
+import { generatePublishableKey, generateSecretKey } from '../sites/keys.js';
+import { STORE_HOOK_TIMEOUT_MS, createTestStore, type TestStore } from '../testing/createTestStore.js';
+import { createTestSite } from '../testing/testHarness.js';
+import { signVisitorToken } from '../tokens/signVisitorToken.js';
+import { DEMO_CONTACTS, seedDemoSite } from './seedDemoSite.js';
+
+let t: TestStore;
+beforeAll(async () => {
+  t = await createTestStore();
+}, STORE_HOOK_TIMEOUT_MS);
+afterAll(() => t?.dispose());
+
+describe('seedDemoSite', () => {
+  it('creates the demo site once; later runs find it and cannot show the secret key again', async () => {
+    const [first, concurrent] = await Promise.all([seedDemoSite(t.store), seedDemoSite(t.store)]);
+    const created = first.created ? first : concurrent;
+    const found = first.created ? concurrent : first;
+    expect([first.created, concurrent.created].sort()).toEqual([false, true]);
+    expect(created.site).toMatchObject({ slug: 'demo-shop', name: 'Northwind Coffee Roasters', enabledWidgets: ['feedback', 'preferences', 'loyalty', 'owner'] });
+    expect(created.publishableKey).toMatch(/^pk_live_[A-Za-z0-9_-]{32}$/);
+    expect(created.secretKey).toMatch(/^sk_live_[A-Za-z0-9_-]{43}$/);
+    expect(created.identitySecret.length).toBeGreaterThanOrEqual(43);
+    expect(found).toMatchObject({ created: false, secretKey: null, publishableKey: created.publishableKey, identitySecret: created.identitySecret });
+    expect(found.site.id).toBe(created.site.id);
+
+    const again = await seedDemoSite(t.store);
+    expect(again.created).toBe(false);
+    const { rows } = await t.store.query<{ n: number }>('SELECT count(*)::int AS n FROM sites WHERE slug = $1', ['demo-shop']);
+    expect(rows[0]?.n).toBe(1);
+    const contacts = await t.store.query<{ external_id: string; traits: Record<string, unknown> }>(
+      'SELECT external_id, traits FROM contacts WHERE site_id = $1 ORDER BY external_id',
+      [created.site.id],
+    );
+    expect(contacts.rows).toEqual(DEMO_CONTACTS.map((c) => ({ external_id: c.externalId, traits: c.traits })));
+    const secretRows = await t.store.query<{ key_hash: string }>('SELECT key_hash FROM site_secret_keys WHERE site_id = $1', [created.site.id]);
+    expect(JSON.stringify(secretRows.rows)).not.toContain(created.secretKey ?? '!');
+  });
+
+  it('makes fixed keys and identity secret work for an existing site', async () => {
+    const publishableKey = generatePublishableKey();
+    const secretKey = generateSecretKey();
+    const identitySecret = 'fixed-dev-identity-secret-0123456789abcdef';
+    const result = await seedDemoSite(t.store, { publishableKey, secretKey, identitySecret, allowedOrigins: ['https://demo.example.com'] });
+    expect(result).toMatchObject({ created: false, publishableKey, secretKey, identitySecret });
+    expect(await seedDemoSite(t.store, { publishableKey, secretKey, identitySecret })).toMatchObject({ created: false, publishableKey, secretKey });
+
+    const app = createApp({ store: t.store, logger: createSilentLogger() });
+    const token = await signVisitorToken({ secret: identitySecret, externalId: 'user_ada' });
+    const visitor = await app.request('/v1/visitor/bootstrap', {
+      headers: { 'x-rapport-key': publishableKey, authorization: `Bearer ${token}`, origin: 'https://demo.example.com' },
+    });
+    expect(visitor.status).toBe(200);
+    expect(((await visitor.json()) as { visitor: { displayName: string } }).visitor.displayName).toBe('Ada Lovelace');
+    const adminResponse = await app.request('/v1/admin/contacts', { headers: { authorization: `Bearer ${secretKey}` } });
+    expect(adminResponse.status).toBe(200);
+
+    // A revoked fixed key is brought back: passing it explicitly means "this key must work".
+    await t.store.query('UPDATE site_secret_keys SET revoked_at = now()');
+    await seedDemoSite(t.store, { secretKey });
+    expect((await app.request('/v1/admin/contacts', { headers: { authorization: `Bearer ${secretKey}` } })).status).toBe(200);
+  });
+
+  it("refuses to take over another site's keys", async () => {
+    const other = await createTestSite(t.store);
+    await expect(seedDemoSite(t.store, { publishableKey: other.publishableKey })).rejects.toThrow(/another site/);
+    await expect(seedDemoSite(t.store, { secretKey: other.secretKey })).rejects.toThrow(/another site/);
+  });
+});

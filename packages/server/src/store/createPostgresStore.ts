@@ -1,0 +1,100 @@
+import pg from 'pg';
+import {
+  beginStatement,
+  isRetryableTransactionError,
+  type RapportStore,
+  type SqlExecutor,
+  type TransactionOptions,
+} from './Store.js';
+
+/** Options of {@link createPostgresStore}. */
+export interface PostgresStoreOptions {
+  /** A `postgres://` connection string. Required. */
+  connectionString: string;
+  /** Most connections the pool opens. Default: 10. */
+  max?: number;
+  /**
+   * Schema every connection uses (`search_path`); it must already exist. Default: none — the server's
+   * default search path (normally `public`).
+   */
+  schema?: string;
+  /** Attempts of a transaction that keeps failing with SQLSTATE 40001/40P01. Default: 8. */
+  maxTransactionAttempts?: number;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}
+
+/** A store on a PostgreSQL server through a `pg` connection pool. */
+export async function createPostgresStore(options: PostgresStoreOptions): Promise<RapportStore> {
+  if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema)) {
+    throw new TypeError(`Invalid schema name: ${options.schema}`);
+  }
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.max ?? 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  // An idle connection that dies (server restart) must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  const maxAttempts = Math.max(1, options.maxTransactionAttempts ?? 8);
+
+  // Fail at creation, not at the first request, when the database is unreachable.
+  try {
+    await pool.query('SELECT 1');
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+
+  async function runOnce<T>(fn: (tx: SqlExecutor) => Promise<T>, opts?: TransactionOptions): Promise<T> {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query(beginStatement(opts));
+      try {
+        const tx: SqlExecutor = {
+          async query<R>(sql: string, params: readonly unknown[] = []) {
+            const result = await client.query(sql, params as unknown[]);
+            return { rows: result.rows as R[] };
+          },
+        };
+        const value = await fn(tx);
+        await client.query('COMMIT');
+        return value;
+      } catch (error) {
+        await client.query('ROLLBACK').catch((rollbackError: Error) => {
+          broken = rollbackError;
+        });
+        throw error;
+      }
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  return {
+    kind: 'postgres',
+    async query<R>(sql: string, params: readonly unknown[] = []) {
+      const result = await pool.query(sql, params as unknown[]);
+      return { rows: result.rows as R[] };
+    },
+    async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, opts?: TransactionOptions): Promise<T> {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await runOnce(fn, opts);
+        } catch (error) {
+          if (attempt >= maxAttempts || !isRetryableTransactionError(error)) throw error;
+          const backoff = Math.min(200, 5 * 2 ** attempt);
+          await delay(backoff / 2 + Math.random() * (backoff / 2));
+        }
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

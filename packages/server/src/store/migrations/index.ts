@@ -1,0 +1,6 @@
+import { migration0001Initial } from './0001_initial.js';
+import type { Migration } from './Migration.js';
+
+/** Every migration, in the order they run. */
+export const MIGRATIONS: readonly Migration[] = [migration0001Initial];
+export type { Migration };
