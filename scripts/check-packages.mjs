@@ -9,7 +9,7 @@ for (const name of packages) {
   for (const [label, args] of [
     ['publint', ['exec', 'publint', '--strict', dir]],
     // node10 resolution predates `exports` subpaths; we support Node 16+ module resolution and bundlers.
-    ['attw', ['exec', 'attw', '--pack', dir, '--profile', 'node16', '--format', 'table-flipped']],
+    ['attw', ['exec', 'attw', '--pack', dir, '--profile', 'node16', '--format', 'table-flipped', '--exclude-entrypoints', 'styles.css']],
   ]) {
     console.log(`\n▶ ${label} @rapport/${name}`);
     const result = spawnSync('pnpm', args, { stdio: 'inherit' });

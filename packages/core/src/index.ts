@@ -4,8 +4,8 @@ export { createRapportClient } from './client/createRapportClient.js';
 export type { RapportClient, RapportClientOptions } from './client/createRapportClient.js';
 export type { VisitorResource, CallOptions, WriteOptions } from './client/createVisitorResource.js';
 export { ANONYMOUS_TOKEN_HEADER } from './client/createVisitorIdentity.js';
-export { createTransport } from './transport/createTransport.js';
-export type { Transport, TransportOptions, TransportRequest } from './transport/createTransport.js';
+export { createTransport, loadSchema } from './transport/createTransport.js';
+export type { Transport, TransportOptions, TransportRequest, SchemaSource } from './transport/createTransport.js';
 export type { RetryOptions } from './transport/backoff.js';
 export { backoffDelay, parseRetryAfter } from './transport/backoff.js';
 export { createId } from './transport/createId.js';
@@ -15,36 +15,26 @@ export type { KeyValueStorage } from './storage/KeyValueStorage.js';
 export { RAPPORT_HEADERS, API_PREFIX } from './protocol.js';
 export {
   SERVER_ERROR_CODES,
-  ValidationIssueSchema,
-  ErrorEnvelopeSchema,
-  TimestampSchema,
-  IdSchema,
-  ExternalIdSchema,
-  LocaleSchema,
-  TimeZoneSchema,
-  TraitValueSchema,
-  TraitsSchema,
   WIDGET_NAMES,
-  PublicSiteSchema,
-  ContactSchema,
-  ContactUpsertSchema,
-  ContactPageSchema,
-  ContactListQuerySchema,
-  VisitorTokenClaimsSchema,
-  VisitorSessionSchema,
-  VisitorProfileUpdateSchema,
-  FeedbackSlotSchema,
-  PreferencesSlotSchema,
-  LoyaltySlotSchema,
-  OwnerSlotSchema,
-  BootstrapResponseSchema,
-} from './schemas/index.js';
+  SURVEY_KINDS,
+  SCORE_RANGES,
+  SCORE_BANDS,
+  scoreBand,
+  URL_MATCHES,
+  PLACEMENTS,
+  SURVEY_STATUSES,
+  RESPONSE_STATUSES,
+} from './schemas/constants.js';
 export type {
   ServerErrorCode,
+  WidgetName,
+  SurveyKind,
+  ScoreBand,
+  Placement,
+  ResponseStatus,
   ValidationIssue,
   ErrorEnvelope,
   Traits,
-  WidgetName,
   PublicSite,
   Contact,
   ContactUpsert,
@@ -53,4 +43,21 @@ export type {
   VisitorSession,
   VisitorProfileUpdate,
   BootstrapResponse,
+  UrlRule,
+  Trigger,
+  Recontact,
+  Survey,
+  SurveyCreate,
+  SurveyUpdate,
+  VisitorSurvey,
+  LoopReply,
+  FeedbackBootstrap,
+  ResponseSubmit,
+  VisitorResponse,
+  PromptEvent,
+  PromptEventResult,
+  FeedbackResponse,
+  FeedbackResponseUpdate,
+  SurveyResults,
+  FeedbackSettings,
 } from './schemas/index.js';

@@ -1,4 +1,4 @@
-import { BootstrapResponseSchema } from '@rapport/core';
+import { BootstrapResponseSchema } from '@rapport/core/schemas';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -4,7 +4,7 @@ import { ANONYMOUS_TOKEN_HEADER } from './createVisitorIdentity.js';
 import { createRapportClient } from './createRapportClient.js';
 
 const site = { id: 'site_1', name: 'Shop', defaultLocale: 'en', enabledWidgets: ['feedback'] };
-const widgets = { feedback: { enabled: true }, preferences: null, loyalty: null, owner: null };
+const widgets = { feedback: { enabled: true, surveys: [], replies: [] }, preferences: null, loyalty: null, owner: null };
 
 function bootstrapBody(visitor: Record<string, unknown>) {
   return {

@@ -1,15 +1,14 @@
 import { RapportError } from '../errors/RapportError.js';
 import { API_PREFIX } from '../protocol.js';
-import { BootstrapResponseSchema, type BootstrapResponse } from '../schemas/bootstrap.js';
-import {
-  VisitorProfileUpdateSchema,
-  VisitorSessionSchema,
-  type VisitorProfileUpdate,
-  type VisitorSession,
-} from '../schemas/visitor.js';
+import type { BootstrapResponse } from '../schemas/bootstrap.js';
+import type { VisitorProfileUpdate, VisitorSession } from '../schemas/visitor.js';
 import { createId } from '../transport/createId.js';
 import type { Transport } from '../transport/createTransport.js';
 import { toIssues } from '../transport/toIssues.js';
+
+// The contract loads lazily (its own chunk), in parallel with the first request: see SchemaSource.
+const bootstrapSchema = () => import('../schemas/bootstrap.js').then((m) => m.BootstrapResponseSchema);
+const visitorSchemas = () => import('../schemas/visitor.js');
 import type { VisitorIdentity } from './createVisitorIdentity.js';
 
 /** Per-call options of every resource method. */
@@ -39,7 +38,7 @@ export function createVisitorResource(transport: Transport, identity: VisitorIde
     const result = await transport({
       method: 'GET',
       path: `${API_PREFIX}/visitor/bootstrap`,
-      schema: BootstrapResponseSchema,
+      schema: bootstrapSchema,
       headers,
       signal: options?.signal,
     });
@@ -60,6 +59,7 @@ export function createVisitorResource(transport: Transport, identity: VisitorIde
       }
     },
     async updateProfile(input, options) {
+      const { VisitorProfileUpdateSchema, VisitorSessionSchema } = await visitorSchemas();
       const parsed = VisitorProfileUpdateSchema.safeParse(input);
       if (!parsed.success) {
         throw new RapportError('Invalid profile update', { code: 'validation', issues: toIssues(parsed.error.issues) });

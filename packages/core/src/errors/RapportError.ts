@@ -1,4 +1,5 @@
-import type { ServerErrorCode, ValidationIssue } from '../schemas/error.js';
+import type { ServerErrorCode } from '../schemas/constants.js';
+import type { ValidationIssue } from '../schemas/error.js';
 
 /**
  * Why a Rapport call failed:

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { FeedbackBootstrapSchema } from './feedbackVisitor.js';
 import { PublicSiteSchema } from './site.js';
 import { VisitorSessionSchema } from './visitor.js';
 
@@ -9,7 +10,7 @@ import { VisitorSessionSchema } from './visitor.js';
  */
 const WidgetSlotSchema = z.object({ enabled: z.literal(true) });
 
-export const FeedbackSlotSchema = z.nullable(WidgetSlotSchema);
+export const FeedbackSlotSchema = z.nullable(FeedbackBootstrapSchema);
 export const PreferencesSlotSchema = z.nullable(WidgetSlotSchema);
 export const LoyaltySlotSchema = z.nullable(WidgetSlotSchema);
 export const OwnerSlotSchema = z.nullable(WidgetSlotSchema);

@@ -1,10 +1,6 @@
 import * as z from 'zod/mini';
 import { ExternalIdSchema, IdSchema, TimestampSchema } from './common.js';
-import { SCORE_BANDS, SURVEY_KINDS } from './feedback.js';
-
-/** How far the business has got with a response. */
-export const RESPONSE_STATUSES = ['new', 'acknowledged', 'resolved'] as const;
-export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
+import { RESPONSE_STATUSES, SCORE_BANDS, SURVEY_KINDS } from './constants.js';
 
 /** A response as the business sees it. */
 export const FeedbackResponseSchema = z.object({

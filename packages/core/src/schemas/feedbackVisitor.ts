@@ -1,21 +1,27 @@
 import * as z from 'zod/mini';
 import { IdSchema, TimestampSchema } from './common.js';
-import { SCORE_BANDS, SURVEY_KINDS, SurveySchema } from './feedback.js';
+import { PLACEMENTS, SCORE_BANDS, SURVEY_KINDS } from './constants.js';
+import { FollowUpsSchema, Text, TriggerSchema, UrlRuleSchema } from './feedback.js';
 
 /** A survey as the browser sees it: wording, placement and triggers, and whether this visitor may be asked. */
 export const VisitorSurveySchema = z.object({
-  ...z.pick(SurveySchema, {
-    id: true,
-    kind: true,
-    question: true,
-    followUps: true,
-    textMaxLength: true,
-    thankYou: true,
-    placement: true,
-    triggers: true,
-    urlRules: true,
-    allowContactRequest: true,
-  }).shape,
+  id: IdSchema,
+  kind: z.enum(SURVEY_KINDS),
+  /** The question as the visitor reads it. */
+  question: Text(300),
+  /** The follow-up ("why?") question per score band; a missing band asks none. */
+  followUps: FollowUpsSchema,
+  /** Character limit of the "why" answer (and of a `text` survey's answer). */
+  textMaxLength: z.number(),
+  /** Message on the thank-you screen. */
+  thankYou: Text(300),
+  placement: z.enum(PLACEMENTS),
+  /** Any one of these opens the prompt. */
+  triggers: z.array(TriggerSchema),
+  /** Pages the survey may show on (any rule matching); empty for every page. */
+  urlRules: z.array(UrlRuleSchema),
+  /** A visitor in the negative band may ask to be contacted. */
+  allowContactRequest: z.boolean(),
   /**
    * True when the server's recontact rules and this visitor's sample allow the prompt to open by a trigger
    * now. The feedback tab (asked for by the visitor) ignores it.
@@ -89,6 +95,11 @@ export const PromptEventSchema = z.strictObject({
   id: ClientId,
   surveyId: IdSchema,
   type: z.enum(['display', 'dismiss']),
+  /**
+   * What opened the prompt: a survey `trigger`, `code` ("show now"), or the visitor's own click on the
+   * feedback `tab`. Displays from a trigger or code obey sampling and recontact rules; the tab always opens.
+   */
+  source: z.enum(['trigger', 'code', 'tab']),
 });
 export type PromptEvent = z.infer<typeof PromptEventSchema>;
 

@@ -1,5 +1,32 @@
-export { SERVER_ERROR_CODES, ValidationIssueSchema, ErrorEnvelopeSchema } from './error.js';
-export type { ServerErrorCode, ValidationIssue, ErrorEnvelope } from './error.js';
+// `@rapport/core/schemas`: the zod contract. Kept off the root entry so browsers load zod lazily.
+export {
+  SERVER_ERROR_CODES,
+  WIDGET_NAMES,
+  SURVEY_KINDS,
+  SCORE_RANGES,
+  SCORE_BANDS,
+  scoreBand,
+  URL_MATCHES,
+  PLACEMENTS,
+  SURVEY_STATUSES,
+  RESPONSE_STATUSES,
+} from './constants.js';
+export type {
+  ServerErrorCode,
+  WidgetName,
+  SurveyKind,
+  ScoreBand,
+  Placement,
+  ResponseStatus,
+} from './constants.js';
+export {
+  ValidationIssueSchema,
+  ErrorEnvelopeSchema,
+} from './error.js';
+export type {
+  ValidationIssue,
+  ErrorEnvelope,
+} from './error.js';
 export {
   TimestampSchema,
   IdSchema,
@@ -9,13 +36,36 @@ export {
   TraitValueSchema,
   TraitsSchema,
 } from './common.js';
-export type { Traits } from './common.js';
-export { WIDGET_NAMES, PublicSiteSchema } from './site.js';
-export type { WidgetName, PublicSite } from './site.js';
-export { ContactSchema, ContactUpsertSchema, ContactPageSchema, ContactListQuerySchema } from './contact.js';
-export type { Contact, ContactUpsert, ContactPage } from './contact.js';
-export { VisitorTokenClaimsSchema, VisitorSessionSchema, VisitorProfileUpdateSchema } from './visitor.js';
-export type { VisitorTokenClaims, VisitorSession, VisitorProfileUpdate } from './visitor.js';
+export type {
+  Traits,
+} from './common.js';
+export {
+  PublicSiteSchema,
+} from './site.js';
+export type {
+  PublicSite,
+} from './site.js';
+export {
+  ContactSchema,
+  ContactUpsertSchema,
+  ContactPageSchema,
+  ContactListQuerySchema,
+} from './contact.js';
+export type {
+  Contact,
+  ContactUpsert,
+  ContactPage,
+} from './contact.js';
+export {
+  VisitorTokenClaimsSchema,
+  VisitorSessionSchema,
+  VisitorProfileUpdateSchema,
+} from './visitor.js';
+export type {
+  VisitorTokenClaims,
+  VisitorSession,
+  VisitorProfileUpdate,
+} from './visitor.js';
 export {
   FeedbackSlotSchema,
   PreferencesSlotSchema,
@@ -23,4 +73,63 @@ export {
   OwnerSlotSchema,
   BootstrapResponseSchema,
 } from './bootstrap.js';
-export type { BootstrapResponse } from './bootstrap.js';
+export type {
+  BootstrapResponse,
+} from './bootstrap.js';
+export {
+  UrlRuleSchema,
+  TriggerSchema,
+  Text,
+  FollowUpsSchema,
+} from './feedback.js';
+export type {
+  UrlRule,
+  Trigger,
+} from './feedback.js';
+export {
+  RecontactSchema,
+  SurveySchema,
+  SurveyCreateSchema,
+  SurveyUpdateSchema,
+} from './survey.js';
+export type {
+  Recontact,
+  Survey,
+  SurveyCreate,
+  SurveyUpdate,
+} from './survey.js';
+export {
+  VisitorSurveySchema,
+  LoopReplySchema,
+  FeedbackBootstrapSchema,
+  ResponseSubmitSchema,
+  VisitorResponseSchema,
+  PromptEventSchema,
+  PromptEventResultSchema,
+  ReplySeenSchema,
+} from './feedbackVisitor.js';
+export type {
+  VisitorSurvey,
+  LoopReply,
+  FeedbackBootstrap,
+  ResponseSubmit,
+  VisitorResponse,
+  PromptEvent,
+  PromptEventResult,
+} from './feedbackVisitor.js';
+export {
+  FeedbackResponseSchema,
+  FeedbackResponsePageSchema,
+  FeedbackResponseQuerySchema,
+  FeedbackResponseUpdateSchema,
+  WeeklyResultSchema,
+  SurveyResultsSchema,
+  SurveyResultsQuerySchema,
+  FeedbackSettingsSchema,
+} from './feedbackAdmin.js';
+export type {
+  FeedbackResponse,
+  FeedbackResponseUpdate,
+  SurveyResults,
+  FeedbackSettings,
+} from './feedbackAdmin.js';

@@ -1,9 +1,6 @@
 import * as z from 'zod/mini';
 import { IdSchema, LocaleSchema } from './common.js';
-
-/** The four widgets a site can switch on. */
-export const WIDGET_NAMES = ['feedback', 'preferences', 'loyalty', 'owner'] as const;
-export type WidgetName = (typeof WIDGET_NAMES)[number];
+import { WIDGET_NAMES } from './constants.js';
 
 /** What a browser may know about the site it is on: no keys, no secrets, no allowlists. */
 export const PublicSiteSchema = z.object({

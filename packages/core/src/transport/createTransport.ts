@@ -1,7 +1,6 @@
 import type * as z from 'zod/mini';
 import { RapportError } from '../errors/RapportError.js';
 import { RAPPORT_HEADERS } from '../protocol.js';
-import { ErrorEnvelopeSchema } from '../schemas/error.js';
 import { toIssues } from './toIssues.js';
 import { backoffDelay, parseRetryAfter, type RetryOptions } from './backoff.js';
 import { abortedError, sleep } from './sleep.js';
@@ -24,6 +23,17 @@ export interface TransportOptions {
   now: () => number;
 }
 
+/**
+ * A schema, or a function that loads one. Resources pass loaders (`() => import('…').then(…)`) so zod and
+ * the contract load in parallel with the first request instead of before the first render.
+ */
+export type SchemaSource<S extends z.ZodMiniType> = S | (() => Promise<S>);
+
+/** Resolves a {@link SchemaSource}. */
+export async function loadSchema<S extends z.ZodMiniType>(source: SchemaSource<S>): Promise<S> {
+  return typeof source === 'function' ? source() : source;
+}
+
 /** One API call. */
 export interface TransportRequest<S extends z.ZodMiniType> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -31,8 +41,8 @@ export interface TransportRequest<S extends z.ZodMiniType> {
   path: string;
   /** JSON body for writes. */
   body?: unknown;
-  /** Schema the response body must match. */
-  schema: S;
+  /** Schema the response body must match, or a loader of it. */
+  schema: SchemaSource<S>;
   /** Idempotency key for a write; writes with a key are retried like reads. */
   idempotencyKey?: string;
   /** Extra headers for this call. */
@@ -71,9 +81,9 @@ export function createTransport(options: TransportOptions): Transport {
     }
     const requestId = response.headers.get(RAPPORT_HEADERS.requestId) ?? undefined;
     const payload = await readJson(response, request.signal);
-    if (!response.ok) throw errorFromResponse(response, payload, requestId, options.now());
+    if (!response.ok) throw await errorFromResponse(response, payload, requestId, options.now());
 
-    const parsed = request.schema.safeParse(payload.value);
+    const parsed = (await loadSchema(request.schema)).safeParse(payload.value);
     if (!parsed.success) {
       throw new RapportError(`Unexpected response from ${request.method} ${request.path}`, {
         code: 'validation',
@@ -118,13 +128,14 @@ async function readJson(response: Response, signal?: AbortSignal): Promise<{ ok:
   }
 }
 
-function errorFromResponse(
+async function errorFromResponse(
   response: Response,
   payload: { ok: boolean; value: unknown },
   headerRequestId: string | undefined,
   now: number,
-): RapportError {
+): Promise<RapportError> {
   const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'), now);
+  const { ErrorEnvelopeSchema } = await import('../schemas/error.js');
   const envelope = payload.ok ? ErrorEnvelopeSchema.safeParse(payload.value) : undefined;
   if (envelope?.success) {
     const { code, message, issues, requestId } = envelope.data.error;

@@ -1,15 +1,4 @@
-import {
-  BootstrapResponseSchema,
-  ContactPageSchema,
-  ContactSchema,
-  ContactUpsertSchema,
-  ErrorEnvelopeSchema,
-  PublicSiteSchema,
-  TraitsSchema,
-  ValidationIssueSchema,
-  VisitorProfileUpdateSchema,
-  VisitorSessionSchema,
-} from '@rapport/core';
+import { BootstrapResponseSchema, ContactPageSchema, ContactSchema, ContactUpsertSchema, ErrorEnvelopeSchema, PublicSiteSchema, TraitsSchema, ValidationIssueSchema, VisitorProfileUpdateSchema, VisitorSessionSchema } from '@rapport/core/schemas';
 import type * as z from 'zod/mini';
 
 /** Schemas the OpenAPI document names under `components.schemas`, as responses (what the server sends). */

@@ -1,4 +1,5 @@
-import { BootstrapResponseSchema, ContactSchema, type BootstrapResponse } from '@rapport/core';
+import { type BootstrapResponse } from '@rapport/core';
+import { BootstrapResponseSchema, ContactSchema } from '@rapport/core/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, createTestSite, type Harness } from '../testing/testHarness.js';
 import { verifyVisitorToken } from '../tokens/verifyVisitorToken.js';
@@ -38,7 +39,7 @@ describe('GET /v1/visitor/bootstrap', () => {
   it('describes the site and gives one slot per widget, null when switched off', async () => {
     const body = await bootstrap();
     expect(body.site).toEqual({ id: site.site.id, name: 'Northwind Test', defaultLocale: 'en-GB', enabledWidgets: ['feedback', 'loyalty'] });
-    expect(body.widgets).toEqual({ feedback: { enabled: true }, preferences: null, loyalty: { enabled: true }, owner: null });
+    expect(body.widgets).toEqual({ feedback: { enabled: true, surveys: [], replies: [] }, preferences: null, loyalty: { enabled: true }, owner: null });
     expect(JSON.stringify(body)).not.toContain(site.identitySecret);
   });
 

@@ -1,11 +1,5 @@
-import {
-  ANONYMOUS_TOKEN_HEADER,
-  API_PREFIX,
-  BootstrapResponseSchema,
-  type BootstrapResponse,
-  type Traits,
-  type WidgetName,
-} from '@rapport/core';
+import { ANONYMOUS_TOKEN_HEADER, API_PREFIX, type BootstrapResponse, type Traits, type WidgetName } from '@rapport/core';
+import { BootstrapResponseSchema } from '@rapport/core/schemas';
 import { resolveVisitorToken } from '../auth/authenticateVisitor.js';
 import {
   mergeAnonymousContact,
@@ -28,7 +22,8 @@ export function claimTraits(visitor: VisitorIdentity): Traits {
 
 function widgetSlots(site: SiteRecord): BootstrapResponse['widgets'] {
   const slot = (name: WidgetName) => (site.enabledWidgets.includes(name) ? { enabled: true as const } : null);
-  return { feedback: slot('feedback'), preferences: slot('preferences'), loyalty: slot('loyalty'), owner: slot('owner') };
+  const feedback = site.enabledWidgets.includes('feedback') ? { enabled: true as const, surveys: [], replies: [] } : null;
+  return { feedback, preferences: slot('preferences'), loyalty: slot('loyalty'), owner: slot('owner') };
 }
 
 /** `GET /v1/visitor/bootstrap`: the site, the visitor and every widget's first data, in one request. */

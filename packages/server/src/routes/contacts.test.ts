@@ -1,4 +1,5 @@
-import { ContactPageSchema, ContactSchema, type Contact } from '@rapport/core';
+import { type Contact } from '@rapport/core';
+import { ContactPageSchema, ContactSchema } from '@rapport/core/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSecretKey } from '../sites/createSecretKey.js';
 import type { CreatedSite } from '../sites/createSite.js';

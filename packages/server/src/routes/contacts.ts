@@ -1,12 +1,5 @@
-import {
-  API_PREFIX,
-  ContactListQuerySchema,
-  ContactPageSchema,
-  ContactSchema,
-  ContactUpsertSchema,
-  ExternalIdSchema,
-  type ContactPage,
-} from '@rapport/core';
+import { API_PREFIX, type ContactPage } from '@rapport/core';
+import { ContactListQuerySchema, ContactPageSchema, ContactSchema, ContactUpsertSchema, ExternalIdSchema } from '@rapport/core/schemas';
 import * as z from 'zod/mini';
 import { decodeContactCursor, encodeContactCursor } from '../contacts/contactCursor.js';
 import { findContactByExternalId, listContacts, toContact } from '../contacts/contactQueries.js';

@@ -1,4 +1,4 @@
-import { VisitorSessionSchema } from '@rapport/core';
+import { VisitorSessionSchema } from '@rapport/core/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedSite } from '../sites/createSite.js';
 import { createHarness, createTestSite, readError, type Harness } from '../testing/testHarness.js';

@@ -1,4 +1,5 @@
-import { API_PREFIX, VisitorProfileUpdateSchema, VisitorSessionSchema } from '@rapport/core';
+import { API_PREFIX } from '@rapport/core';
+import { VisitorProfileUpdateSchema, VisitorSessionSchema } from '@rapport/core/schemas';
 import {
   toVisitorSession,
   updateContactSettings,

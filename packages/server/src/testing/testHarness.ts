@@ -1,4 +1,5 @@
-import { ErrorEnvelopeSchema, RAPPORT_HEADERS, type ErrorEnvelope } from '@rapport/core';
+import { RAPPORT_HEADERS, type ErrorEnvelope } from '@rapport/core';
+import { ErrorEnvelopeSchema } from '@rapport/core/schemas';
 import type { Hono } from 'hono';
 import { createApp, type CreateAppOptions } from '../createApp.js';
 import { randomAlphanumeric } from '../crypto/random.js';

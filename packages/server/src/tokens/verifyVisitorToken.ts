@@ -1,4 +1,5 @@
-import { VisitorTokenClaimsSchema, type VisitorTokenClaims } from '@rapport/core';
+import { type VisitorTokenClaims } from '@rapport/core';
+import { VisitorTokenClaimsSchema } from '@rapport/core/schemas';
 import { base64UrlDecode, base64UrlDecodeText } from '../crypto/base64url.js';
 import { importHmacKey } from './hs256.js';
 

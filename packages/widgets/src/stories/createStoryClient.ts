@@ -1,11 +1,5 @@
-import {
-  createMemoryStorage,
-  createRapportClient,
-  VisitorProfileUpdateSchema,
-  VisitorSessionSchema,
-  type BootstrapResponse,
-  type RapportClient,
-} from '@rapport/core';
+import { createMemoryStorage, createRapportClient, type BootstrapResponse, type RapportClient } from '@rapport/core';
+import { VisitorProfileUpdateSchema, VisitorSessionSchema } from '@rapport/core/schemas';
 import { bootstrapFixture, errorEnvelope } from './storyFixtures.js';
 
 /**

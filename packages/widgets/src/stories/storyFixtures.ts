@@ -1,10 +1,5 @@
-import {
-  BootstrapResponseSchema,
-  ErrorEnvelopeSchema,
-  type BootstrapResponse,
-  type ErrorEnvelope,
-  type ServerErrorCode,
-} from '@rapport/core';
+import { type BootstrapResponse, type ErrorEnvelope, type ServerErrorCode } from '@rapport/core';
+import { BootstrapResponseSchema, ErrorEnvelopeSchema } from '@rapport/core/schemas';
 
 /** Options of {@link bootstrapFixture}. */
 export interface BootstrapFixtureOptions {
@@ -38,7 +33,7 @@ export function bootstrapFixture(options: BootstrapFixtureOptions = {}): Bootstr
       timeZone: 'Europe/London',
     },
     widgets: {
-      feedback: { enabled: true },
+      feedback: { enabled: true, surveys: [], replies: [] },
       preferences: { enabled: true },
       loyalty: { enabled: true },
       owner: { enabled: true },

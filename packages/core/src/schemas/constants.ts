@@ -1,0 +1,72 @@
+// Plain constants of the contract, free of zod so the browser's first-render bundle can use them.
+
+/**
+ * Error codes the server puts in the error envelope. Stable: clients switch on them.
+ * Later features add their own (for example `insufficient_points`); the wire type stays a string so an
+ * older client still understands a newer server.
+ */
+export const SERVER_ERROR_CODES = [
+  'validation_failed',
+  'bad_request',
+  'unauthorized',
+  'forbidden',
+  'origin_not_allowed',
+  'not_found',
+  'method_not_allowed',
+  'conflict',
+  'idempotency_conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'insufficient_points',
+  'survey_closed',
+  'internal',
+] as const;
+
+/** One of the codes in {@link SERVER_ERROR_CODES}. */
+export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
+
+/** The four widgets a site can switch on. */
+export const WIDGET_NAMES = ['feedback', 'preferences', 'loyalty', 'owner'] as const;
+export type WidgetName = (typeof WIDGET_NAMES)[number];
+
+/** Question kinds: Net Promoter Score 0–10, satisfaction 1–5, customer effort 1–7, thumbs 0/1, or free text. */
+export const SURVEY_KINDS = ['nps', 'csat', 'ces', 'thumbs', 'text'] as const;
+export type SurveyKind = (typeof SURVEY_KINDS)[number];
+
+/** Inclusive score range of each kind; `text` has no score. */
+export const SCORE_RANGES: Record<Exclude<SurveyKind, 'text'>, { min: number; max: number }> = {
+  nps: { min: 0, max: 10 },
+  csat: { min: 1, max: 5 },
+  ces: { min: 1, max: 7 },
+  thumbs: { min: 0, max: 1 },
+};
+
+/** Where a score falls: detractor/passive/promoter for NPS, and the same three bands for the other kinds. */
+export const SCORE_BANDS = ['negative', 'neutral', 'positive'] as const;
+export type ScoreBand = (typeof SCORE_BANDS)[number];
+
+/** The band of a score: NPS 0–6/7–8/9–10, CSAT 1–2/3/4–5, CES 1–3/4/5–7, thumbs down/up; `null` for text. */
+export function scoreBand(kind: SurveyKind, score: number | null): ScoreBand | null {
+  if (kind === 'text' || score === null) return null;
+  const bands: Record<typeof kind, readonly [number, number]> = { nps: [6, 8], csat: [2, 3], ces: [3, 4], thumbs: [0, 0] };
+  const [negativeMax, neutralMax] = bands[kind];
+  if (score <= negativeMax) return 'negative';
+  if (score <= neutralMax) return 'neutral';
+  return 'positive';
+}
+
+/** How a URL rule compares the page URL (path + query). */
+export const URL_MATCHES = ['exact', 'contains', 'startsWith', 'regex'] as const;
+
+/** Where the prompt renders: where the component is, a corner popover, or behind a persistent tab. */
+export const PLACEMENTS = ['inline', 'popover', 'tab'] as const;
+export type Placement = (typeof PLACEMENTS)[number];
+
+/** Survey lifecycle: only `active` surveys inside their window are shown or accept responses. */
+export const SURVEY_STATUSES = ['draft', 'active', 'closed'] as const;
+
+/** How far the business has got with a response. */
+export const RESPONSE_STATUSES = ['new', 'acknowledged', 'resolved'] as const;
+export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
+
