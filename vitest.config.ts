@@ -55,6 +55,8 @@ export default defineConfig({
           environment: 'jsdom',
           setupFiles: ['./scripts/vitest.setup-dom.ts'],
           testTimeout: 30_000,
+          // Starting an in-process server on PGlite takes seconds on a loaded 2-core machine.
+          hookTimeout: 60_000,
         },
       },
       {
@@ -66,6 +68,8 @@ export default defineConfig({
           environment: 'jsdom',
           setupFiles: ['./scripts/vitest.setup-dom.ts'],
           testTimeout: 30_000,
+          // Starting an in-process server on PGlite takes seconds on a loaded 2-core machine.
+          hookTimeout: 60_000,
         },
       },
       {
