@@ -78,5 +78,20 @@ export function createDemoApi({ keys, apiBaseUrl, rapportFetch }: DemoApiOptions
     return c.json({ token });
   });
 
+  // The owner console's back end: forwards to the Rapport admin API with the secret key added here, so the
+  // key never reaches the browser. (A real business puts its own staff login in front of this.)
+  app.all('/console/*', async (c) => {
+    if (!['GET', 'POST', 'PUT', 'PATCH'].includes(c.req.method)) return c.json({ error: 'Method not allowed' }, 405);
+    const url = new URL(c.req.url);
+    const path = url.pathname.replace(/^\/demo-api\/console\//, '');
+    if (!/^[\w-]+(?:\/[\w-]+)*$/.test(path)) return c.json({ error: 'Bad path' }, 400);
+    const response = await rapportFetch(`/v1/admin/${path}${url.search}`, {
+      method: c.req.method,
+      headers: { authorization: `Bearer ${keys.secretKey}`, 'content-type': 'application/json' },
+      body: c.req.method === 'GET' ? undefined : await c.req.text(),
+    });
+    return new Response(response.body, { status: response.status, headers: { 'content-type': 'application/json' } });
+  });
+
   return app;
 }

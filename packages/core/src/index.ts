@@ -1,7 +1,35 @@
 export { RapportError, isRapportError } from './errors/RapportError.js';
 export type { RapportErrorCode, RapportErrorInit } from './errors/RapportError.js';
 export { createRapportClient } from './client/createRapportClient.js';
-export type { RapportClient, RapportClientOptions } from './client/createRapportClient.js';
+export type { RapportClient, RapportClientOptions, RapportClientEvents } from './client/createRapportClient.js';
+export type { ListenOptions } from './client/createEmitter.js';
+// The outbox, the trigger engine and answer validation are reached through `client.feedback` only: a static
+// export here would put them on every page's first-render path (they load lazily, as one chunk).
+export type {
+  FeedbackResource,
+  SubmitOptions,
+  PromptEventInput,
+  ReplySeenInput,
+  WatchTriggersOptions,
+  TriggerWatch,
+} from './client/createFeedbackResource.js';
+export type {
+  Outbox,
+  OutboxOptions,
+  OutboxEvent,
+  OutboxListener,
+  OutboxSubmitResult,
+  OutboxRetryOptions,
+  OnlineEventTarget,
+  Timers,
+} from './feedback/createOutbox.js';
+export type {
+  TriggerEngine,
+  TriggerEngineOptions,
+  TriggerWindow,
+  TriggerEventSource,
+} from './feedback/createTriggerEngine.js';
+export type { FeedbackAnswer } from './feedback/validateAnswer.js';
 export type { VisitorResource, CallOptions, WriteOptions } from './client/createVisitorResource.js';
 export { ANONYMOUS_TOKEN_HEADER } from './client/createVisitorIdentity.js';
 export { createTransport, loadSchema } from './transport/createTransport.js';

@@ -8,3 +8,20 @@ export type { VisitorResult } from './useVisitor.js';
 export { useControllableState } from './useControllableState.js';
 export type { ControllableStateOptions, ControllableStateSetter } from './useControllableState.js';
 export type { RapportQueryStatus } from './RapportQueryStatus.js';
+export { useFeedback } from './feedback/useFeedback.js';
+export { useFeedbackPromptState } from './feedback/useFeedbackPromptState.js';
+export { useFeedbackPrompt } from './feedback/useFeedbackPrompt.js';
+export { useLoopReplies } from './feedback/useLoopReplies.js';
+export type {
+  FeedbackResult,
+  FeedbackPromptStep,
+  FeedbackOpenSource,
+  FeedbackEcho,
+  FeedbackOutcome,
+  FeedbackPromptStateOptions,
+  FeedbackPromptState,
+  FeedbackPromptOptions,
+  FeedbackWindow,
+  FeedbackPromptResult,
+  LoopRepliesResult,
+} from './feedback/types.js';

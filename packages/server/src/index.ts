@@ -14,6 +14,7 @@ export { isUniqueViolation, sqlState } from './store/Store.js';
 export type { RapportStore, SqlExecutor, TransactionOptions, IsolationLevel } from './store/Store.js';
 export { seedDemoSite, DEMO_SITE_SLUG, DEMO_CONTACTS, DEFAULT_DEV_ORIGINS } from './seed/seedDemoSite.js';
 export type { SeedDemoSiteOptions, SeedDemoSiteResult } from './seed/seedDemoSite.js';
+export { DEMO_SURVEY_IDS } from './seed/demoSurveys.js';
 export { createSecretKey } from './sites/createSecretKey.js';
 export type { CreatedSecretKey } from './sites/createSecretKey.js';
 export { signVisitorToken } from './tokens/signVisitorToken.js';

@@ -1,7 +1,10 @@
+import type { OnlineEventTarget, OutboxRetryOptions, Timers } from '../feedback/createOutbox.js';
 import { RAPPORT_HEADERS } from '../protocol.js';
 import { defaultStorage, type KeyValueStorage } from '../storage/KeyValueStorage.js';
 import type { RetryOptions } from '../transport/backoff.js';
-import { createTransport, type Transport } from '../transport/createTransport.js';
+import { createTransport, type Transport, type TransportOptions } from '../transport/createTransport.js';
+import { createEmitter, type ListenOptions } from './createEmitter.js';
+import { createFeedbackResource, type FeedbackResource } from './createFeedbackResource.js';
 import { createVisitorIdentity } from './createVisitorIdentity.js';
 import { createVisitorResource, type VisitorResource } from './createVisitorResource.js';
 
@@ -19,7 +22,10 @@ export interface RapportClientOptions {
   getVisitorToken?: () => Promise<string | null> | string | null;
   /** The `fetch` to use. Default: the global `fetch`. Pass `app.request` to talk to an in-process server. */
   fetch?: typeof fetch;
-  /** Where the anonymous visitor's token is kept. Default: `localStorage` if usable, else memory. */
+  /**
+   * Where the anonymous visitor's token and the feedback answers waiting to be delivered are kept.
+   * Default: `localStorage` if usable, else memory.
+   */
   storage?: KeyValueStorage;
   /** Retry policy for reads and keyed writes. Default: 3 retries, 300 ms base, 10 s cap, full jitter. */
   retry?: RetryOptions;
@@ -27,6 +33,25 @@ export interface RapportClientOptions {
   random?: () => number;
   /** Clock in epoch milliseconds. Default: `Date.now`. */
   now?: () => number;
+  /**
+   * Where the browser's `online` event is heard, to deliver stored feedback answers as soon as the connection
+   * is back. Default: `globalThis` when it can listen (the window); `null` to not listen.
+   */
+  onlineTarget?: OnlineEventTarget | null;
+  /** Timers of the feedback outbox's retries. Default: the global `setTimeout` / `clearTimeout`. */
+  timers?: Timers;
+  /** How the feedback outbox spaces its delivery attempts. Default: 1 s, doubling, at most 60 s (`Retry-After` honoured). */
+  outboxRetry?: OutboxRetryOptions;
+}
+
+/** Events a client emits; listen with {@link RapportClient.on}. */
+export interface RapportClientEvents {
+  /** `client.track(name)`: a custom event from the host app (a survey may trigger on it). */
+  track: { name: string };
+  /** `client.feedback.show(surveyId?)`: "show now" from code. */
+  show: { surveyId: string | null };
+  /** `client.pageview()`: a single-page app moved to another page. */
+  pageview: Record<string, never>;
 }
 
 /** A Rapport API client: a plain object of resources. Create one per site and pass it to `<RapportProvider>`. */
@@ -35,8 +60,28 @@ export interface RapportClient {
   readonly key: string;
   /** Who the visitor is, and their settings. */
   readonly visitor: VisitorResource;
+  /** Feedback: answers (through an offline outbox), prompt events, replies, "show now". */
+  readonly feedback: FeedbackResource;
   /** The HTTP layer the resources share (for resources added by later packages). */
   readonly transport: Transport;
+  /**
+   * Reports a custom event of the host app, e.g. `client.track('checkout_completed')`; surveys with an `event`
+   * trigger of that name open. Prompts mounted later on the same page still see it.
+   */
+  track(name: string): void;
+  /** Tells the client a single-page app moved to another page: page-view and time-on-page triggers start over. */
+  pageview(): void;
+  /**
+   * Listens to the client's events; returns the function that stops listening. With `{ replay: true }`, also
+   * receives the `track` and `show` events of this page (since the last `pageview()`) that came before.
+   */
+  on<K extends keyof RapportClientEvents>(
+    type: K,
+    listener: (event: RapportClientEvents[K]) => void,
+    options?: ListenOptions,
+  ): () => void;
+  /** Stops background work (outbox retries, the `online` listener). Stored answers stay for the next client. */
+  destroy(): void;
 }
 
 /** Creates a client. No globals: two clients never share state. */
@@ -49,18 +94,69 @@ export function createRapportClient(options: RapportClientOptions): RapportClien
     `rapport:${options.publishableKey}:anonymous-token`,
     options.getVisitorToken,
   );
-  const transport = createTransport({
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const transportOptions: TransportOptions = {
     baseUrl: options.baseUrl,
     headers: { [RAPPORT_HEADERS.publishableKey]: options.publishableKey },
     getAuthorization: () => identity.token(),
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     retry: { retries: 3, baseDelayMs: 300, maxDelayMs: 10_000, ...options.retry },
-    random: options.random ?? Math.random,
-    now: options.now ?? Date.now,
+    random,
+    now,
+  };
+  const transport = createTransport(transportOptions);
+  const emitter = createEmitter<RapportClientEvents>(['track', 'show']);
+  const feedback = createFeedbackResource({
+    transport,
+    sendOnce: createTransport({ ...transportOptions, retry: { ...transportOptions.retry, retries: 0 } }),
+    emitter,
+    now,
+    random,
+    storage,
+    storageKey: `rapport:${options.publishableKey}:feedback-outbox`,
+    onlineTarget: options.onlineTarget === undefined ? defaultOnlineTarget() : options.onlineTarget,
+    timers: options.timers,
+    retry: options.outboxRetry,
   });
+  const visitorResource = createVisitorResource(transport, identity);
+  const visitor: VisitorResource = {
+    ...visitorResource,
+    async bootstrap(callOptions) {
+      const result = await visitorResource.bootstrap(callOptions);
+      // Feedback is on: load its code now (before a visitor can answer) and deliver what waits, with the
+      // token this answer may just have issued.
+      if (result.widgets.feedback !== null) void feedback.flush();
+      return result;
+    },
+  };
+  // Answers a previous page could not deliver go at once when a token still identifies the visitor;
+  // otherwise they wait for the first bootstrap, which issues one.
+  if (feedback.pending().length > 0) {
+    identity.token().then(
+      (token) => void (token !== null && feedback.flush()),
+      () => undefined,
+    );
+  }
+
   return {
     key: `${options.baseUrl.replace(/\/+$/, '')}#${options.publishableKey}`,
-    visitor: createVisitorResource(transport, identity),
+    visitor,
+    feedback,
     transport,
+    track(name) {
+      emitter.emit('track', { name });
+    },
+    pageview() {
+      emitter.forget();
+      emitter.emit('pageview', {});
+    },
+    on: emitter.on,
+    destroy: feedback.destroy,
   };
+}
+
+function defaultOnlineTarget(): OnlineEventTarget | null {
+  const target = globalThis as Partial<OnlineEventTarget>;
+  return typeof target.addEventListener === 'function' ? (target as OnlineEventTarget) : null;
 }

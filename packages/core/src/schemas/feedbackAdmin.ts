@@ -50,6 +50,13 @@ export const FeedbackResponseQuerySchema = z.strictObject({
   cursor: z.optional(z.string().check(z.maxLength(200))),
 });
 
+/** Query of `GET /v1/admin/feedback/contact-requests`: open requests to be contacted, newest first. */
+export const FeedbackContactRequestQuerySchema = z.strictObject({
+  surveyId: z.optional(IdSchema),
+  limit: z.optional(z.string().check(z.regex(/^(?:[1-9]|[1-9][0-9]|100)$/, 'A whole number from 1 to 100'))),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+});
+
 /** Body of `PATCH /v1/admin/feedback/responses/{id}`: reply publicly, change status, or both. */
 export const FeedbackResponseUpdateSchema = z.strictObject({
   status: z.optional(z.enum(RESPONSE_STATUSES)),

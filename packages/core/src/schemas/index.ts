@@ -91,12 +91,14 @@ export {
   SurveySchema,
   SurveyCreateSchema,
   SurveyUpdateSchema,
+  SurveyListSchema,
 } from './survey.js';
 export type {
   Recontact,
   Survey,
   SurveyCreate,
   SurveyUpdate,
+  SurveyList,
 } from './survey.js';
 export {
   VisitorSurveySchema,
@@ -121,6 +123,7 @@ export {
   FeedbackResponseSchema,
   FeedbackResponsePageSchema,
   FeedbackResponseQuerySchema,
+  FeedbackContactRequestQuerySchema,
   FeedbackResponseUpdateSchema,
   WeeklyResultSchema,
   SurveyResultsSchema,

@@ -89,3 +89,9 @@ export const SurveyUpdateSchema = z.strictObject({
   endsAt: z.optional(surveyFields.endsAt),
 });
 export type SurveyUpdate = z.infer<typeof SurveyUpdateSchema>;
+
+/** Response of `GET /v1/admin/surveys`: every survey of the site, newest first. */
+export const SurveyListSchema = z.object({
+  items: z.array(SurveySchema),
+});
+export type SurveyList = z.infer<typeof SurveyListSchema>;

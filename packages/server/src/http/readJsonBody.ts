@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type * as z from 'zod/mini';
 import { ApiError, validationFailed } from './ApiError.js';
+import { rejectNulCharacters } from './rejectNulCharacters.js';
 import { toValidationIssues } from './toValidationIssues.js';
 
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
@@ -32,6 +33,7 @@ export function parseJsonBody<S extends z.ZodMiniType>(text: string, schema: S):
   } catch {
     throw new ApiError(400, 'bad_request', 'The request body is not valid JSON');
   }
+  rejectNulCharacters(value);
   const result = schema.safeParse(value);
   if (!result.success) throw validationFailed(toValidationIssues(result.error.issues));
   return result.data;

@@ -87,7 +87,12 @@ describe('GET /v1/openapi.json', () => {
       const components: Record<string, Record<string, unknown>> = doc.components;
       expect(section && name && components[section]?.[name], ref).toBeTruthy();
     }
-    for (const name of ['BootstrapResponse', 'VisitorSession', 'VisitorProfileUpdate', 'Contact', 'ContactPage', 'ContactUpsert', 'ErrorEnvelope']) {
+    for (const name of [
+      'BootstrapResponse', 'VisitorSession', 'VisitorProfileUpdate', 'Contact', 'ContactPage', 'ContactUpsert', 'ErrorEnvelope',
+      'Survey', 'SurveyCreate', 'SurveyUpdate', 'SurveyList', 'SurveyResults', 'FeedbackResponse', 'FeedbackResponsePage',
+      'FeedbackResponseUpdate', 'FeedbackSettings', 'ResponseSubmit', 'VisitorResponse', 'PromptEvent', 'PromptEventResult',
+      'ReplySeen', 'LoopReply', 'VisitorSurvey', 'FeedbackBootstrap',
+    ]) {
       expect(doc.components.schemas[name], name).toBeTruthy();
     }
     expect(JSON.stringify(doc.components.schemas)).not.toContain('"$schema"');
@@ -122,7 +127,30 @@ describe('GET /v1/openapi.json', () => {
   });
 
   it('keeps request schemas strict (unknown fields are refused)', () => {
-    expect(doc.components.schemas.VisitorProfileUpdate?.additionalProperties).toBe(false);
-    expect(doc.components.schemas.ContactUpsert?.additionalProperties).toBe(false);
+    for (const name of ['VisitorProfileUpdate', 'ContactUpsert', 'SurveyCreate', 'SurveyUpdate', 'ResponseSubmit', 'PromptEvent', 'ReplySeen', 'FeedbackResponseUpdate', 'FeedbackSettings']) {
+      expect(doc.components.schemas[name]?.additionalProperties, name).toBe(false);
+    }
+  });
+
+  it('documents the feedback routes with their auth and their 404 and 409 answers', () => {
+    const respond = op('/v1/visitor/feedback/responses', 'post');
+    expect(respond.security).toEqual([{ publishableKey: [], visitorToken: [] }]);
+    expect(respond.requestBody?.content['application/json']?.schema).toEqual({ $ref: '#/components/schemas/ResponseSubmit' });
+    expect(respond.responses['201']?.content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/VisitorResponse' });
+    for (const status of ['200', '404', '409', '422']) expect(respond.responses[status], status).toBeTruthy();
+    expect(op('/v1/visitor/feedback/events', 'post').responses['409']).toBeTruthy();
+    const seen = op('/v1/visitor/feedback/replies/{responseId}/seen', 'post');
+    expect(seen.parameters[0]).toMatchObject({ name: 'responseId', in: 'path', required: true });
+    expect(seen.responses['404']).toBeTruthy();
+    for (const [path, method] of [
+      ['/v1/admin/surveys', 'post'], ['/v1/admin/surveys', 'get'], ['/v1/admin/surveys/{id}', 'get'], ['/v1/admin/surveys/{id}', 'patch'],
+      ['/v1/admin/surveys/{id}/results', 'get'], ['/v1/admin/feedback/responses', 'get'], ['/v1/admin/feedback/responses/{id}', 'patch'],
+      ['/v1/admin/feedback/contact-requests', 'get'], ['/v1/admin/feedback/settings', 'get'], ['/v1/admin/feedback/settings', 'put'],
+    ] as const) {
+      expect(op(path, method).security, `${method} ${path}`).toEqual([{ secretKey: [] }]);
+    }
+    expect(op('/v1/admin/feedback/responses', 'get').parameters.map((p) => p.name)).toEqual([
+      'surveyId', 'status', 'band', 'contactRequested', 'from', 'to', 'limit', 'cursor',
+    ]);
   });
 });

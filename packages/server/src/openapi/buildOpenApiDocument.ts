@@ -164,6 +164,7 @@ export function buildOpenApiDocument(options: BuildOpenApiDocumentOptions = {}):
       { name: 'visitor', description: 'Called from the browser with a publishable key and a visitor token' },
       { name: 'admin', description: "Called from the business's server with a secret key" },
       { name: 'contacts', description: 'Contacts: the visitors as the business knows them' },
+      { name: 'feedback', description: 'Surveys, prompt events, responses, replies and results' },
       { name: 'meta', description: 'About the API itself' },
     ],
     paths,

@@ -1,4 +1,32 @@
-import { BootstrapResponseSchema, ContactPageSchema, ContactSchema, ContactUpsertSchema, ErrorEnvelopeSchema, PublicSiteSchema, TraitsSchema, ValidationIssueSchema, VisitorProfileUpdateSchema, VisitorSessionSchema } from '@rapport/core/schemas';
+import {
+  BootstrapResponseSchema,
+  ContactPageSchema,
+  ContactSchema,
+  ContactUpsertSchema,
+  ErrorEnvelopeSchema,
+  FeedbackBootstrapSchema,
+  FeedbackResponsePageSchema,
+  FeedbackResponseSchema,
+  FeedbackResponseUpdateSchema,
+  FeedbackSettingsSchema,
+  LoopReplySchema,
+  PromptEventResultSchema,
+  PromptEventSchema,
+  PublicSiteSchema,
+  ReplySeenSchema,
+  ResponseSubmitSchema,
+  SurveyCreateSchema,
+  SurveyListSchema,
+  SurveyResultsSchema,
+  SurveySchema,
+  SurveyUpdateSchema,
+  TraitsSchema,
+  ValidationIssueSchema,
+  VisitorProfileUpdateSchema,
+  VisitorResponseSchema,
+  VisitorSessionSchema,
+  VisitorSurveySchema,
+} from '@rapport/core/schemas';
 import type * as z from 'zod/mini';
 
 /** Schemas the OpenAPI document names under `components.schemas`, as responses (what the server sends). */
@@ -11,10 +39,28 @@ export const RESPONSE_SCHEMAS: ReadonlyArray<readonly [string, z.ZodMiniType]> =
   ['Traits', TraitsSchema],
   ['Contact', ContactSchema],
   ['ContactPage', ContactPageSchema],
+  ['FeedbackBootstrap', FeedbackBootstrapSchema],
+  ['VisitorSurvey', VisitorSurveySchema],
+  ['LoopReply', LoopReplySchema],
+  ['VisitorResponse', VisitorResponseSchema],
+  ['PromptEventResult', PromptEventResultSchema],
+  ['Survey', SurveySchema],
+  ['SurveyList', SurveyListSchema],
+  ['SurveyResults', SurveyResultsSchema],
+  ['FeedbackResponse', FeedbackResponseSchema],
+  ['FeedbackResponsePage', FeedbackResponsePageSchema],
+  ['FeedbackSettings', FeedbackSettingsSchema],
 ];
 
 /** Schemas the OpenAPI document names under `components.schemas`, as request bodies (what clients send). */
 export const REQUEST_SCHEMAS: ReadonlyArray<readonly [string, z.ZodMiniType]> = [
   ['VisitorProfileUpdate', VisitorProfileUpdateSchema],
   ['ContactUpsert', ContactUpsertSchema],
+  ['PromptEvent', PromptEventSchema],
+  ['ResponseSubmit', ResponseSubmitSchema],
+  ['ReplySeen', ReplySeenSchema],
+  ['SurveyCreate', SurveyCreateSchema],
+  ['SurveyUpdate', SurveyUpdateSchema],
+  ['FeedbackResponseUpdate', FeedbackResponseUpdateSchema],
+  ['FeedbackSettings', FeedbackSettingsSchema],
 ];

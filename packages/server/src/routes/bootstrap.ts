@@ -1,4 +1,4 @@
-import { ANONYMOUS_TOKEN_HEADER, API_PREFIX, type BootstrapResponse, type Traits, type WidgetName } from '@rapport/core';
+import { ANONYMOUS_TOKEN_HEADER, API_PREFIX, type BootstrapResponse, type FeedbackBootstrap, type WidgetName } from '@rapport/core';
 import { BootstrapResponseSchema } from '@rapport/core/schemas';
 import { resolveVisitorToken } from '../auth/authenticateVisitor.js';
 import {
@@ -8,21 +8,14 @@ import {
   upsertKnownContact,
   type ContactRow,
 } from '../contacts/contactQueries.js';
-import { defineVisitorRoute, type VisitorIdentity } from '../http/defineRoute.js';
+import { claimTraits } from '../contacts/resolveVisitorContact.js';
+import { loadFeedbackBootstrap } from '../feedback/loadFeedbackBootstrap.js';
+import { defineVisitorRoute } from '../http/defineRoute.js';
 import { toPublicSite, type SiteRecord } from '../sites/siteQueries.js';
 import { issueAnonymousToken } from '../tokens/issueAnonymousToken.js';
 
-/** Traits a business-signed token carries (`name`, `email`). */
-export function claimTraits(visitor: VisitorIdentity): Traits {
-  const traits: Traits = {};
-  if (visitor.claims.name !== undefined) traits.name = visitor.claims.name;
-  if (visitor.claims.email !== undefined) traits.email = visitor.claims.email;
-  return traits;
-}
-
-function widgetSlots(site: SiteRecord): BootstrapResponse['widgets'] {
+function widgetSlots(site: SiteRecord, feedback: FeedbackBootstrap | null): BootstrapResponse['widgets'] {
   const slot = (name: WidgetName) => (site.enabledWidgets.includes(name) ? { enabled: true as const } : null);
-  const feedback = site.enabledWidgets.includes('feedback') ? { enabled: true as const, surveys: [], replies: [] } : null;
   return { feedback, preferences: slot('preferences'), loyalty: slot('loyalty'), owner: slot('owner') };
 }
 
@@ -75,10 +68,13 @@ export const bootstrapRoute = defineVisitorRoute({
       return mergeFrom ? mergeAnonymousContact(tx, { siteId: site.id, anonymousId: mergeFrom, into: known }) : known;
     });
 
+    const feedback = site.enabledWidgets.includes('feedback')
+      ? await loadFeedbackBootstrap(ctx.db, { siteId: site.id, contactId: row.id, now })
+      : null;
     const body: BootstrapResponse = {
       site: toPublicSite(site),
       visitor: { ...toVisitorSession(row), ...(anonymousToken ? { anonymousToken } : {}) },
-      widgets: widgetSlots(site),
+      widgets: widgetSlots(site, feedback),
     };
     return { status: 200, body };
   },

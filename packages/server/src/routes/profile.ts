@@ -1,13 +1,8 @@
 import { API_PREFIX } from '@rapport/core';
 import { VisitorProfileUpdateSchema, VisitorSessionSchema } from '@rapport/core/schemas';
-import {
-  toVisitorSession,
-  updateContactSettings,
-  upsertAnonymousContact,
-  upsertKnownContact,
-} from '../contacts/contactQueries.js';
+import { toVisitorSession, updateContactSettings } from '../contacts/contactQueries.js';
+import { resolveVisitorContact } from '../contacts/resolveVisitorContact.js';
 import { defineVisitorRoute } from '../http/defineRoute.js';
-import { claimTraits } from './bootstrap.js';
 
 /** `PATCH /v1/visitor/profile`: the visitor's own locale and time zone. */
 export const profileRoute = defineVisitorRoute({
@@ -24,10 +19,7 @@ export const profileRoute = defineVisitorRoute({
   async handle(ctx) {
     const { site, visitor, now, body } = ctx;
     const row = await ctx.transaction(async (tx) => {
-      const contact =
-        visitor.kind === 'known'
-          ? await upsertKnownContact(tx, { siteId: site.id, externalId: visitor.subject, traits: claimTraits(visitor), now })
-          : await upsertAnonymousContact(tx, { siteId: site.id, anonymousId: visitor.subject, now });
+      const contact = await resolveVisitorContact(tx, { siteId: site.id, visitor, now });
       const updated = await updateContactSettings(tx, {
         siteId: site.id,
         contactId: contact.id,

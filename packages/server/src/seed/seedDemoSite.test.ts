@@ -5,6 +5,7 @@ import { generatePublishableKey, generateSecretKey } from '../sites/keys.js';
 import { STORE_HOOK_TIMEOUT_MS, createTestStore, type TestStore } from '../testing/createTestStore.js';
 import { createTestSite } from '../testing/testHarness.js';
 import { signVisitorToken } from '../tokens/signVisitorToken.js';
+import { DEMO_SURVEY_IDS } from './demoSurveys.js';
 import { DEMO_CONTACTS, seedDemoSite } from './seedDemoSite.js';
 
 let t: TestStore;
@@ -31,7 +32,7 @@ describe('seedDemoSite', () => {
     const { rows } = await t.store.query<{ n: number }>('SELECT count(*)::int AS n FROM sites WHERE slug = $1', ['demo-shop']);
     expect(rows[0]?.n).toBe(1);
     const contacts = await t.store.query<{ external_id: string; traits: Record<string, unknown> }>(
-      'SELECT external_id, traits FROM contacts WHERE site_id = $1 ORDER BY external_id',
+      'SELECT external_id, traits FROM contacts WHERE site_id = $1 AND external_id IS NOT NULL ORDER BY external_id',
       [created.site.id],
     );
     expect(contacts.rows).toEqual(DEMO_CONTACTS.map((c) => ({ external_id: c.externalId, traits: c.traits })));
@@ -67,5 +68,60 @@ describe('seedDemoSite', () => {
     const other = await createTestSite(t.store);
     await expect(seedDemoSite(t.store, { publishableKey: other.publishableKey })).rejects.toThrow(/another site/);
     await expect(seedDemoSite(t.store, { secretKey: other.secretKey })).rejects.toThrow(/another site/);
+  });
+
+  it('seeds the demo surveys and about eight weeks of answers once, for the console and the demo visitors', async () => {
+    const store = await createTestStore();
+    try {
+      const now = new Date('2026-11-23T09:00:00.000Z');
+      const seeded = await seedDemoSite(store.store, { now });
+      const siteId = seeded.site.id;
+      const counts = async () =>
+        (
+          await store.store.query<{ surveys: number; responses: number; events: number; contacts: number }>(
+            `SELECT (SELECT count(*)::int FROM surveys WHERE site_id = $1) AS surveys,
+               (SELECT count(*)::int FROM feedback_responses WHERE site_id = $1) AS responses,
+               (SELECT count(*)::int FROM feedback_events WHERE site_id = $1) AS events,
+               (SELECT count(*)::int FROM contacts WHERE site_id = $1) AS contacts`,
+            [siteId],
+          )
+        ).rows[0];
+      const first = await counts();
+      expect(first).toMatchObject({ surveys: 3 });
+      expect(first?.responses).toBeGreaterThan(40);
+      expect(first?.events).toBeGreaterThan(first?.responses ?? 0);
+
+      // The business edits a demo survey; seeding again (later) overwrites nothing and adds nothing.
+      await store.store.query("UPDATE surveys SET question = 'Edited' WHERE id = $1", [DEMO_SURVEY_IDS.csat]);
+      await seedDemoSite(store.store, { now: new Date(now.getTime() + 7 * 86_400_000) });
+      expect(await counts()).toEqual(first);
+      const edited = await store.store.query<{ question: string }>('SELECT question FROM surveys WHERE id = $1', [DEMO_SURVEY_IDS.csat]);
+      expect(edited.rows[0]?.question).toBe('Edited');
+
+      const app = createApp({ store: store.store, logger: createSilentLogger(), clock: () => now });
+      const admin = (path: string) => app.request(`/v1/admin${path}`, { headers: { authorization: `Bearer ${seeded.secretKey ?? ''}` } });
+      const surveys = (await (await admin('/surveys')).json()) as { items: Array<{ id: string; status: string; placement: string; question: string }> };
+      expect(surveys.items.map((s) => [s.id, s.status, s.placement]).sort()).toEqual([
+        [DEMO_SURVEY_IDS.csat, 'active', 'tab'],
+        [DEMO_SURVEY_IDS.nps, 'active', 'popover'],
+        [DEMO_SURVEY_IDS.thumbs, 'active', 'inline'],
+      ]);
+      expect(surveys.items.find((s) => s.id === DEMO_SURVEY_IDS.nps)?.question).toBe('How likely are you to recommend Northwind Coffee Roasters to a friend?');
+
+      const results = (await (await admin(`/surveys/${DEMO_SURVEY_IDS.nps}/results`)).json()) as { nps: number; weekly: Array<{ score: number | null }> };
+      expect(results.weekly.filter((week) => week.score !== null).length).toBeGreaterThanOrEqual(8);
+      expect(results.nps).toBeTypeOf('number');
+      const requests = (await (await admin('/feedback/contact-requests')).json()) as { items: Array<{ contactRequested: boolean }> };
+      expect(requests.items).toHaveLength(1);
+
+      // Ada, signed in, may be asked every survey now and sees the business's answer to her old feedback.
+      const token = await signVisitorToken({ secret: seeded.identitySecret, externalId: 'user_ada', now });
+      const boot = await app.request('/v1/visitor/bootstrap', { headers: { 'x-rapport-key': seeded.publishableKey, authorization: `Bearer ${token}` } });
+      const feedback = ((await boot.json()) as { widgets: { feedback: { surveys: Array<{ id: string; eligible: boolean }>; replies: Array<{ message: string; status: string }> } } }).widgets.feedback;
+      expect(feedback.surveys.map((s) => s.eligible)).toEqual([true, true, true]);
+      expect(feedback.replies).toEqual([expect.objectContaining({ status: 'resolved', message: expect.stringContaining('rebuilt the mobile checkout') })]);
+    } finally {
+      await store.dispose();
+    }
   });
 });

@@ -5,6 +5,7 @@ import { generatePublishableKey, hashSecretKey } from '../sites/keys.js';
 import { findSiteBySlug, type SiteRecord } from '../sites/siteQueries.js';
 import { upsertKnownContact } from '../contacts/contactQueries.js';
 import type { RapportStore, SqlExecutor } from '../store/Store.js';
+import { seedDemoFeedback } from './seedDemoFeedback.js';
 
 /** Slug of the demo site. */
 export const DEMO_SITE_SLUG = 'demo-shop';
@@ -93,8 +94,8 @@ async function ensureSecretKey(tx: SqlExecutor, siteId: string, secretKey: strin
 
 /**
  * Creates the demo site "Northwind Coffee Roasters" (slug `demo-shop`, every widget on, two known contacts),
- * or, when it exists, makes sure the keys passed in work for it. Safe to run on every start and from
- * several instances at once.
+ * or, when it exists, makes sure the keys passed in work for it. Either way, adds the demo surveys and their
+ * history where missing (see `seedDemoFeedback`). Safe to run on every start and from several instances at once.
  */
 export async function seedDemoSite(store: RapportStore, options: SeedDemoSiteOptions = {}): Promise<SeedDemoSiteResult> {
   const now = options.now ?? new Date();
@@ -115,6 +116,7 @@ export async function seedDemoSite(store: RapportStore, options: SeedDemoSiteOpt
       for (const contact of DEMO_CONTACTS) {
         await upsertKnownContact(tx, { siteId: created.site.id, externalId: contact.externalId, traits: contact.traits, now });
       }
+      await seedDemoFeedback(tx, { siteId: created.site.id, now });
       return { ...created, created: true };
     }
     let site = existing;
@@ -124,6 +126,7 @@ export async function seedDemoSite(store: RapportStore, options: SeedDemoSiteOpt
     }
     const publishableKey = await ensurePublishableKey(tx, site.id, options.publishableKey, options.allowedOrigins);
     if (options.secretKey) await ensureSecretKey(tx, site.id, options.secretKey);
+    await seedDemoFeedback(tx, { siteId: site.id, now });
     return { site, publishableKey, identitySecret: site.identitySecret, secretKey: options.secretKey ?? null, created: false };
   });
 }

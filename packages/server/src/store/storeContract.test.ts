@@ -34,11 +34,14 @@ describe(`store contract (${expectedKind})`, () => {
     );
     expect(tables.rows.map((row) => row.table_name)).toEqual([
       'contacts',
+      'feedback_events',
+      'feedback_responses',
       'idempotency_keys',
       'rapport_migrations',
       'site_publishable_keys',
       'site_secret_keys',
       'sites',
+      'surveys',
     ]);
   });
 

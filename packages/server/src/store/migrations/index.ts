@@ -1,6 +1,7 @@
 import { migration0001Initial } from './0001_initial.js';
+import { migration0002Feedback } from './0002_feedback.js';
 import type { Migration } from './Migration.js';
 
 /** Every migration, in the order they run. */
-export const MIGRATIONS: readonly Migration[] = [migration0001Initial];
+export const MIGRATIONS: readonly Migration[] = [migration0001Initial, migration0002Feedback];
 export type { Migration };

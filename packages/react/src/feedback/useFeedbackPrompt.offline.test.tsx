@@ -1,0 +1,117 @@
+import { createMemoryStorage, type RapportClient } from '@rapport/core';
+import { createApp, createPGliteStore, migrate, seedDemoSite } from '@rapport/server';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rapportWrapper } from '../testing/renderWithRapport.js';
+import { createFeedbackTestServer, type FeedbackTestServer, type TestNetwork } from './testing/createFeedbackTestServer.js';
+import { useFeedbackPrompt } from './useFeedbackPrompt.js';
+
+let server: FeedbackTestServer;
+let publishableKey: string;
+beforeAll(async () => {
+  const store = await createPGliteStore();
+  await migrate(store);
+  const seeded = await seedDemoSite(store);
+  publishableKey = seeded.publishableKey;
+  server = createFeedbackTestServer({ app: createApp({ store }), seeded, close: () => store.close() });
+});
+afterAll(() => server.close());
+
+const outboxKey = () => `rapport:${publishableKey}:feedback-outbox`;
+const responseRequests = (surveyId: string) =>
+  server.requests.filter((r) => r.path === '/v1/visitor/feedback/responses' && r.body?.surveyId === surveyId);
+
+async function renderPrompt(client: RapportClient, surveyId: string) {
+  const view = renderHook(() => useFeedbackPrompt({ surveyId, triggers: false }), { wrapper: rapportWrapper(client) });
+  await waitFor(() => expect(view.result.current.status).toBe('ready'));
+  return view;
+}
+
+/** Opens the prompt from the tab, scores, and submits while the network is down. */
+async function answerOffline(client: RapportClient, surveyId: string, network: TestNetwork, score: number) {
+  const view = await renderPrompt(client, surveyId);
+  await act(() => view.result.current.openFrom('tab'));
+  act(() => view.result.current.setScore(score));
+  network.online = false;
+  await act(() => view.result.current.submit());
+  return view;
+}
+
+describe('useFeedbackPrompt offline', () => {
+  it('keeps an answer made offline and delivers it exactly once after a reload', async () => {
+    const survey = await server.createSurvey({ kind: 'csat' });
+    const storage = createMemoryStorage();
+    const network = { online: true };
+    const first = server.client({ storage, network });
+    const { result, unmount } = await answerOffline(first, survey.id, network, 5);
+
+    expect(result.current).toMatchObject({ step: 'queued', sent: { score: 5, band: 'positive', text: null } });
+    expect(result.current.pendingCount).toBe(1);
+    const [kept] = JSON.parse(storage.getItem(outboxKey()) ?? '[]') as Array<Record<string, unknown>>;
+    expect(kept).toMatchObject({ surveyId: survey.id, score: 5 });
+    expect(await server.responses(survey.id)).toEqual([]);
+    unmount();
+    first.destroy(); // the tab is closed
+
+    network.online = true;
+    const reloaded = server.client({ storage, network });
+    const after = await renderPrompt(reloaded, survey.id);
+    await waitFor(() => expect(after.result.current.pendingCount).toBe(0));
+    const stored = await server.responses(survey.id);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ id: kept?.id, score: 5, band: 'positive', answeredAt: kept?.answeredAt });
+
+    // A replay of the same id (another tab's late retry) is answered from the stored response, not stored again.
+    storage.setItem(outboxKey(), JSON.stringify([kept]));
+    await act(() => reloaded.feedback.flush());
+    expect(storage.getItem(outboxKey())).toBeNull();
+    expect(responseRequests(survey.id).map((r) => r.status)).toEqual([undefined, 201, 200]);
+    expect(await server.responses(survey.id)).toHaveLength(1);
+    reloaded.destroy();
+  });
+
+  it('turns queued into thanks when the browser comes back online', async () => {
+    const survey = await server.createSurvey({ kind: 'nps', followUps: { negative: 'Why?' } });
+    const network = { online: true };
+    const online = new EventTarget();
+    const client = server.client({ network, onlineTarget: online });
+    const { result } = await answerOffline(client, survey.id, network, 10);
+    expect(result.current.step).toBe('queued');
+
+    network.online = true;
+    act(() => void online.dispatchEvent(new Event('online')));
+    await waitFor(() => expect(result.current.step).toBe('thanks'));
+    expect(result.current.sent).toMatchObject({ score: 10, band: 'positive' });
+    expect(result.current.pendingCount).toBe(0);
+    expect(await server.responses(survey.id)).toHaveLength(1);
+    client.destroy();
+  });
+
+  it('two tabs delivering the same kept answers store each once', async () => {
+    const survey = await server.createSurvey({ kind: 'thumbs' });
+    const storage = createMemoryStorage();
+    const network = { online: true };
+    const tabA = server.client({ storage, network });
+    const tabB = server.client({ storage, network });
+    const promptA = await renderPrompt(tabA, survey.id);
+    const promptB = await renderPrompt(tabB, survey.id);
+    network.online = false;
+    for (const [{ result }, score] of [[promptA, 1], [promptB, 0]] as const) {
+      await act(() => result.current.openFrom('tab'));
+      act(() => result.current.setScore(score));
+      await act(() => result.current.submit());
+      expect(result.current.step).toBe('queued');
+    }
+    expect(tabA.feedback.pending()).toHaveLength(2);
+    await waitFor(() => expect(promptA.result.current.pendingCount).toBe(2));
+
+    network.online = true;
+    await act(() => Promise.all([tabA.feedback.flush(), tabB.feedback.flush()]));
+    const stored = await server.responses(survey.id);
+    expect(stored.map((r) => r.score).sort()).toEqual([0, 1]);
+    expect(storage.getItem(outboxKey())).toBeNull();
+    await waitFor(() => expect(promptB.result.current.pendingCount).toBe(0));
+    tabA.destroy();
+    tabB.destroy();
+  });
+});

@@ -1,0 +1,32 @@
+import type { FeedbackBootstrap, VisitorSurvey } from '@rapport/core';
+import type { SqlExecutor } from '../store/Store.js';
+import { evaluateEligibility } from './evaluateEligibility.js';
+import { getFeedbackSettings } from './feedbackSettingsQueries.js';
+import { isSampledIn } from './isSampledIn.js';
+import { loadFeedbackHistory } from './loadFeedbackHistory.js';
+import { listUnseenReplies, toLoopReply } from './responseQueries.js';
+import { listOpenSurveys, toVisitorSurvey } from './surveyQueries.js';
+
+/**
+ * The feedback slot of the bootstrap: the site's open surveys, newest first, each saying whether a trigger
+ * may open it for this visitor now; and the replies and resolutions the visitor has not seen yet.
+ */
+export async function loadFeedbackBootstrap(
+  db: SqlExecutor,
+  input: { siteId: string; contactId: string; now: Date },
+): Promise<FeedbackBootstrap> {
+  const { siteId, contactId, now } = input;
+  const open = await listOpenSurveys(db, siteId, now);
+  const replies = (await listUnseenReplies(db, siteId, contactId)).map(toLoopReply);
+  const surveys: VisitorSurvey[] = [];
+  if (open.length > 0) {
+    const history = await loadFeedbackHistory(db, siteId, contactId);
+    const settings = await getFeedbackSettings(db, siteId);
+    for (const survey of open) {
+      const sampledIn = await isSampledIn(survey.id, contactId, survey.sample_percent);
+      const { eligible } = evaluateEligibility(history, { id: survey.id, recontact: survey.recontact, sampledIn }, settings, now);
+      surveys.push(toVisitorSurvey(survey, eligible));
+    }
+  }
+  return { enabled: true, surveys, replies };
+}

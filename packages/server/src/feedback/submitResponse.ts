@@ -1,0 +1,73 @@
+import type { ResponseSubmit } from '@rapport/core';
+import { resolveVisitorContact } from '../contacts/resolveVisitorContact.js';
+import { sha256Hex } from '../crypto/sha256.js';
+import type { VisitorIdentity } from '../http/defineRoute.js';
+import type { SqlExecutor } from '../store/Store.js';
+import { findOpenSurvey, idempotencyConflict } from './findOpenSurvey.js';
+import { findResponse, type ResponseRow } from './responseQueries.js';
+import { validateResponse } from './validateResponse.js';
+
+/** Hash of what a submission asks for, with its visitor: the same id with another hash is a conflict. */
+async function requestHash(contactId: string, body: ResponseSubmit): Promise<string> {
+  return sha256Hex(
+    JSON.stringify([
+      contactId,
+      body.surveyId,
+      body.score,
+      body.text ?? null,
+      body.contactRequested ?? false,
+      body.pageUrl ?? null,
+      body.answeredAt === undefined ? null : new Date(body.answeredAt).toISOString(),
+    ]),
+  );
+}
+
+function replayOrConflict(existing: ResponseRow, hash: string): { created: false; row: ResponseRow } {
+  if (existing.request_hash !== hash) throw idempotencyConflict('response');
+  return { created: false, row: existing };
+}
+
+/**
+ * Stores a visitor's response once per client id, inside the caller's transaction. A replay of the same id
+ * and body returns the stored response (`created: false`) even if the survey has closed since; the same id
+ * with a different body, or from another visitor, is 409 `idempotency_conflict`. Otherwise the survey must
+ * exist (404) and be open (409 `survey_closed`), and the answer must fit it (422). Nothing is stored on error.
+ */
+export async function submitResponse(
+  tx: SqlExecutor,
+  input: { siteId: string; visitor: VisitorIdentity; body: ResponseSubmit; now: Date },
+): Promise<{ created: boolean; row: ResponseRow }> {
+  const { siteId, body, now } = input;
+  // Locks the contact's row: a visitor's submissions run one after another, so a retry waits for the first.
+  const contact = await resolveVisitorContact(tx, { siteId, visitor: input.visitor, now });
+  const hash = await requestHash(contact.id, body);
+  const existing = await findResponse(tx, siteId, body.id);
+  if (existing) return replayOrConflict(existing, hash);
+
+  const survey = await findOpenSurvey(tx, siteId, body.surveyId, now);
+  const valid = validateResponse(survey, body, now);
+  const inserted = await tx.query(
+    `INSERT INTO feedback_responses (site_id, id, survey_id, contact_id, request_hash, kind, score, band, text,
+       contact_requested, page_url, answered_at, received_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+     ON CONFLICT (site_id, id) DO NOTHING RETURNING id`,
+    [
+      siteId,
+      body.id,
+      survey.id,
+      contact.id,
+      hash,
+      survey.kind,
+      valid.score,
+      valid.band,
+      valid.text,
+      valid.contactRequested,
+      body.pageUrl ?? null,
+      valid.answeredAt,
+      now,
+    ],
+  );
+  const row = await findResponse(tx, siteId, body.id);
+  if (!row) throw new Error('Response missing right after its insert');
+  return inserted.rows.length > 0 ? { created: true, row } : replayOrConflict(row, hash);
+}

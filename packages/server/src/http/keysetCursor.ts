@@ -1,0 +1,31 @@
+import { base64UrlDecodeText, base64UrlEncodeText } from '../crypto/base64url.js';
+
+/** A position in a newest-first list ordered by (time, id), for keyset paging. */
+export interface KeysetPosition {
+  /** The time the list is ordered by (newest first). */
+  at: Date;
+  /** The id that breaks ties between equal times. */
+  id: string;
+}
+
+/** Opaque cursor for the position after `position` in a newest-first order. */
+export function encodeKeysetCursor(position: KeysetPosition): string {
+  return base64UrlEncodeText(JSON.stringify([position.at.toISOString(), position.id]));
+}
+
+/** The position a cursor stands for; `null` when it is not one this server made. */
+export function decodeKeysetCursor(text: string): KeysetPosition | null {
+  const json = base64UrlDecodeText(text);
+  if (json === null) return null;
+  try {
+    const value: unknown = JSON.parse(json);
+    if (!Array.isArray(value) || value.length !== 2) return null;
+    const [at, id] = value as unknown[];
+    if (typeof at !== 'string' || typeof id !== 'string' || id.length === 0 || id.length > 64 || id.includes('\u0000')) return null;
+    const date = new Date(at);
+    if (Number.isNaN(date.getTime()) || date.toISOString() !== at) return null;
+    return { at: date, id };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,35 @@
+import { API_PREFIX } from '@rapport/core';
+import { FeedbackSettingsSchema } from '@rapport/core/schemas';
+import { getFeedbackSettings, putFeedbackSettings } from '../feedback/feedbackSettingsQueries.js';
+import { defineAdminRoute } from '../http/defineRoute.js';
+
+const TAGS = ['admin', 'feedback'];
+
+/** `GET /v1/admin/feedback/settings`: the site's feedback settings. */
+export const getFeedbackSettingsRoute = defineAdminRoute({
+  method: 'GET',
+  path: `${API_PREFIX}/admin/feedback/settings`,
+  operationId: 'getFeedbackSettings',
+  summary: 'Get the site-wide feedback settings',
+  tags: TAGS,
+  responses: { 200: { description: 'The settings', schema: FeedbackSettingsSchema } },
+  async handle(ctx) {
+    return { status: 200, body: await getFeedbackSettings(ctx.db, ctx.site.id) };
+  },
+});
+
+/** `PUT /v1/admin/feedback/settings`: replace the site's feedback settings. */
+export const putFeedbackSettingsRoute = defineAdminRoute({
+  method: 'PUT',
+  path: `${API_PREFIX}/admin/feedback/settings`,
+  operationId: 'putFeedbackSettings',
+  summary: 'Replace the site-wide feedback settings',
+  description: '`globalCooldownDays`: days after any prompt was shown to a visitor before a trigger may show another (0 for none).',
+  tags: TAGS,
+  body: FeedbackSettingsSchema,
+  idempotent: true,
+  responses: { 200: { description: 'The settings now in force', schema: FeedbackSettingsSchema } },
+  async handle(ctx) {
+    return { status: 200, body: await putFeedbackSettings(ctx.db, ctx.site.id, ctx.body) };
+  },
+});

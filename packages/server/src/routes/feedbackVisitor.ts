@@ -1,0 +1,114 @@
+import { API_PREFIX } from '@rapport/core';
+import {
+  ErrorEnvelopeSchema,
+  IdSchema,
+  LoopReplySchema,
+  PromptEventResultSchema,
+  PromptEventSchema,
+  ReplySeenSchema,
+  ResponseSubmitSchema,
+  VisitorResponseSchema,
+} from '@rapport/core/schemas';
+import * as z from 'zod/mini';
+import { resolveVisitorContact } from '../contacts/resolveVisitorContact.js';
+import { recordPromptEvent } from '../feedback/recordPromptEvent.js';
+import { findResponse, toLoopReply, toVisitorResponse } from '../feedback/responseQueries.js';
+import { submitResponse } from '../feedback/submitResponse.js';
+import { visitorContactIdsSql } from '../feedback/visitorContacts.js';
+import { ApiError } from '../http/ApiError.js';
+import { defineVisitorRoute } from '../http/defineRoute.js';
+
+const TAGS = ['visitor', 'feedback'];
+const NOT_FOUND = { description: 'No such survey (`not_found`)', schema: ErrorEnvelopeSchema };
+const CONFLICT = {
+  description: 'The survey is not open (`survey_closed`), or the id was used for something else (`idempotency_conflict`)',
+  schema: ErrorEnvelopeSchema,
+};
+
+/** `POST /v1/visitor/feedback/events`: the prompt was shown or dismissed. */
+export const promptEventRoute = defineVisitorRoute({
+  method: 'POST',
+  path: `${API_PREFIX}/visitor/feedback/events`,
+  operationId: 'recordPromptEvent',
+  summary: 'Record that a prompt was shown or dismissed',
+  description:
+    'A display from a `trigger` or `code` is refused (`accepted: false` with a reason: `not_sampled`, `responded`, ' +
+    '`max_displays`, `cooldown`, `global_cooldown`) when sampling or the recontact rules say no, and is then not recorded. ' +
+    'A display from the `tab` and a dismissal are always recorded. Idempotent by `id`.',
+  tags: TAGS,
+  token: 'required',
+  body: PromptEventSchema,
+  responses: {
+    200: { description: 'Whether the prompt may show', schema: PromptEventResultSchema },
+    404: NOT_FOUND,
+    409: CONFLICT,
+  },
+  async handle(ctx) {
+    const { site, visitor, body, now } = ctx;
+    const result = await ctx.transaction((tx) => recordPromptEvent(tx, { siteId: site.id, visitor, event: body, now }));
+    return { status: 200, body: result };
+  },
+});
+
+/** `POST /v1/visitor/feedback/responses`: the visitor's answer, stored once per client id. */
+export const submitResponseRoute = defineVisitorRoute({
+  method: 'POST',
+  path: `${API_PREFIX}/visitor/feedback/responses`,
+  operationId: 'submitFeedbackResponse',
+  summary: 'Submit an answer to a survey',
+  description:
+    'The client-generated `id` is the idempotency key: the same id and body again answers 200 with the stored ' +
+    'response; the same id with another body is 409 `idempotency_conflict`. The score must fit the kind (none for ' +
+    '`text`, which needs text), text at most the survey\'s `textMaxLength`, `contactRequested` only in the negative band ' +
+    'of a survey that allows it, `answeredAt` within the last 30 days and not in the future.',
+  tags: TAGS,
+  token: 'required',
+  body: ResponseSubmitSchema,
+  responses: {
+    200: { description: 'This response was already stored (a replay)', schema: VisitorResponseSchema },
+    201: { description: 'The response was stored', schema: VisitorResponseSchema },
+    404: NOT_FOUND,
+    409: CONFLICT,
+  },
+  async handle(ctx) {
+    const { site, visitor, body, now } = ctx;
+    const { created, row } = await ctx.transaction((tx) => submitResponse(tx, { siteId: site.id, visitor, body, now }));
+    return { status: created ? 201 : 200, body: toVisitorResponse(row) };
+  },
+});
+
+/** `POST /v1/visitor/feedback/replies/{responseId}/seen`: the visitor saw (or acknowledged) a reply. */
+export const replySeenRoute = defineVisitorRoute({
+  method: 'POST',
+  path: `${API_PREFIX}/visitor/feedback/replies/{responseId}/seen`,
+  operationId: 'markFeedbackReplySeen',
+  summary: 'Mark a reply or resolution as seen',
+  description:
+    'Once seen, a reply is no longer listed in the bootstrap. `acknowledged: true` records that the visitor pressed ' +
+    '"Got it". Only the visitor\'s own responses: any other id is 404.',
+  tags: TAGS,
+  token: 'required',
+  params: z.strictObject({ responseId: IdSchema }),
+  body: ReplySeenSchema,
+  responses: {
+    200: { description: 'The reply, now marked seen', schema: LoopReplySchema },
+    404: { description: 'No reply to a response of this visitor (`not_found`)', schema: ErrorEnvelopeSchema },
+  },
+  async handle(ctx) {
+    const { site, visitor, now, params, body } = ctx;
+    const row = await ctx.transaction(async (tx) => {
+      const contact = await resolveVisitorContact(tx, { siteId: site.id, visitor, now });
+      const { rows } = await tx.query<{ id: string }>(
+        `UPDATE feedback_responses SET reply_seen_at = COALESCE(reply_seen_at, $3),
+           reply_acknowledged_at = CASE WHEN $4::boolean THEN COALESCE(reply_acknowledged_at, $3) ELSE reply_acknowledged_at END
+         WHERE site_id = $1 AND id = $2 AND contact_id IN (${visitorContactIdsSql('$1', '$5')})
+           AND (reply IS NOT NULL OR status = 'resolved')
+         RETURNING id`,
+        [site.id, params.responseId, now, body.acknowledged, contact.id],
+      );
+      return rows[0] ? findResponse(tx, site.id, params.responseId) : null;
+    });
+    if (!row) throw new ApiError(404, 'not_found', 'No reply with this id for this visitor');
+    return { status: 200, body: toLoopReply(row) };
+  },
+});
