@@ -72,22 +72,7 @@ export const SurveyCreateSchema = z.strictObject({
 export type SurveyCreate = z.infer<typeof SurveyCreateSchema>;
 
 /** Body of `PATCH /v1/admin/surveys/{id}`: any field of a survey except its kind. */
-export const SurveyUpdateSchema = z.strictObject({
-  name: z.optional(surveyFields.name),
-  question: z.optional(surveyFields.question),
-  status: z.optional(z.enum(SURVEY_STATUSES)),
-  followUps: z.optional(z.strictObject(FollowUpsSchema.shape)),
-  textMaxLength: z.optional(surveyFields.textMaxLength),
-  thankYou: z.optional(surveyFields.thankYou),
-  placement: z.optional(surveyFields.placement),
-  triggers: z.optional(surveyFields.triggers),
-  urlRules: z.optional(surveyFields.urlRules),
-  samplePercent: z.optional(surveyFields.samplePercent),
-  recontact: z.optional(z.strictObject(RecontactSchema.shape)),
-  allowContactRequest: z.optional(surveyFields.allowContactRequest),
-  startsAt: z.optional(surveyFields.startsAt),
-  endsAt: z.optional(surveyFields.endsAt),
-});
+export const SurveyUpdateSchema = z.partial(z.omit(SurveyCreateSchema, { kind: true }));
 export type SurveyUpdate = z.infer<typeof SurveyUpdateSchema>;
 
 /** Response of `GET /v1/admin/surveys`: every survey of the site, newest first. */
