@@ -7,6 +7,7 @@ import type { DemoConfig } from './demoApi.js';
 import { AccountPage } from './pages/AccountPage.js';
 import { CheckoutCompletePage } from './pages/CheckoutCompletePage.js';
 import { HomePage } from './pages/HomePage.js';
+import { PreferencesPage } from './pages/PreferencesPage.js';
 import { ProductPage } from './pages/ProductPage.js';
 import { Link, usePath } from './router.js';
 import { VisitorSwitcher } from './VisitorSwitcher.js';
@@ -15,6 +16,7 @@ function ShopPage({ path }: { path: string }) {
   if (path.startsWith('/products/')) return <ProductPage slug={path.slice('/products/'.length)} />;
   if (path === '/checkout/complete') return <CheckoutCompletePage />;
   if (path === '/account') return <AccountPage />;
+  if (path === '/preferences') return <PreferencesPage />;
   return <HomePage />;
 }
 
@@ -33,6 +35,7 @@ export function App({ client, config }: { client: RapportClient; config: DemoCon
           <nav aria-label="Main" className="demo-nav">
             <Link href="/">Shop</Link>
             <Link href="/account">Account</Link>
+            <Link href="/preferences">Preferences</Link>
             <Link href="/console">Owner console</Link>
           </nav>
           {!isConsole && <VisitorStatus />}
@@ -41,7 +44,7 @@ export function App({ client, config }: { client: RapportClient; config: DemoCon
             {theme === 'light' ? 'Dark theme' : 'Light theme'}
           </button>
         </header>
-        <main className="demo-main">{isConsole ? <ConsolePage /> : <ShopPage path={path} />}</main>
+        <main className="demo-main">{isConsole ? <ConsolePage customers={config.customers} /> : <ShopPage path={path} />}</main>
         {!isConsole && (
           <>
             <FeedbackPrompt placement="popover" />

@@ -31,6 +31,7 @@ export type {
 } from './feedback/createTriggerEngine.js';
 export type { FeedbackAnswer } from './feedback/validateAnswer.js';
 export type { VisitorResource, CallOptions, WriteOptions } from './client/createVisitorResource.js';
+export type { PreferencesResource } from './client/createPreferencesResource.js';
 export { ANONYMOUS_TOKEN_HEADER } from './client/createVisitorIdentity.js';
 export { createTransport, loadSchema } from './transport/createTransport.js';
 export type { Transport, TransportOptions, TransportRequest, SchemaSource } from './transport/createTransport.js';
@@ -52,6 +53,10 @@ export {
   PLACEMENTS,
   SURVEY_STATUSES,
   RESPONSE_STATUSES,
+  CHANNELS,
+  FREQUENCIES,
+  OPT_IN_STATES,
+  CONSENT_SOURCES,
 } from './schemas/constants.js';
 export type {
   ServerErrorCode,
@@ -88,4 +93,17 @@ export type {
   FeedbackResponseUpdate,
   SurveyResults,
   FeedbackSettings,
+  CatalogTopic,
+  PreferenceCatalog,
+  PreferenceCatalogInput,
+  PreferenceState,
+  PreferencesBootstrap,
+  PreferenceChange,
+  ConsentEvent,
+  PreferenceExport,
+  ContactPreferences,
+  Channel,
+  Frequency,
+  OptInState,
+  ConsentSource,
 } from './schemas/index.js';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bootstrapQueryKey } from './bootstrapQueryOptions.js';
 import { RapportProvider } from './RapportProvider.js';
 import { rapportWrapper } from './testing/renderWithRapport.js';
-import { createTestServer, type TestServer } from './testing/createTestServer.js';
+import { createTestServer, type TestServer } from '../../../testing/createTestServer.js';
 import { useBootstrap } from './useBootstrap.js';
 import { useRapportClient } from './useRapportClient.js';
 import { useVisitor } from './useVisitor.js';

@@ -25,3 +25,5 @@ export type {
   FeedbackPromptResult,
   LoopRepliesResult,
 } from './feedback/types.js';
+export { usePreferences } from './preferences/usePreferences.js';
+export type { PreferencesOptions, PreferencesResult } from './preferences/types.js';

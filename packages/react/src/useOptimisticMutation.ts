@@ -16,6 +16,22 @@ export interface OptimisticMutationOptions<TCache, TInput, TResult> {
   optimistic: (cache: TCache, input: TInput) => TCache;
   /** The cache once the server has answered (usually: take the server's version). Must not mutate `cache`. */
   settle: (cache: TCache, result: TResult, input: TInput) => TCache;
+  /**
+   * Runs the writes one at a time, in call order, and keeps the cache in step with them (see
+   * `preferences/rebaseQueue`). Default: none: writes run at once and a refusal restores a snapshot.
+   */
+  queue?: MutationQueue<TInput, TResult>;
+}
+
+/**
+ * Serial writes over one cache entry: `add` applies a write optimistically when it is made; `done` takes it
+ * out with the server's answer (`undefined` when refused) and recomputes the entry.
+ */
+export interface MutationQueue<TInput, TResult> {
+  /** TanStack runs the mutations of one scope one at a time, in order. */
+  readonly scope: string;
+  add(input: TInput): Promise<unknown>;
+  done(ticket: unknown, input: TInput, result?: { value: TResult }): void;
 }
 
 /** What {@link useOptimisticMutation} returns. */
@@ -31,6 +47,7 @@ export interface OptimisticMutation<TInput, TResult> {
 interface Snapshot<TCache> {
   previous: TCache | undefined;
   applied: TCache | undefined;
+  ticket?: unknown;
 }
 
 /**
@@ -43,12 +60,14 @@ interface Snapshot<TCache> {
 export function useOptimisticMutation<TCache, TInput, TResult>(
   options: OptimisticMutationOptions<TCache, TInput, TResult>,
 ): OptimisticMutation<TInput, TResult> {
-  const { context, queryKey, mutationFn, optimistic, settle } = options;
+  const { context, queryKey, mutationFn, optimistic, settle, queue } = options;
   const { queryClient } = context;
   const mutation = useMutation<TResult, RapportError, TInput, Snapshot<TCache>>(
     {
       mutationFn: (input) => mutationFn(input),
+      scope: queue && { id: queue.scope },
       onMutate: async (input) => {
+        if (queue) return { previous: undefined, applied: undefined, ticket: await queue.add(input) };
         // Nothing cached yet: nothing to show optimistically, and cancelling would strand the first load.
         if (queryClient.getQueryData<TCache>(queryKey) === undefined) return { previous: undefined, applied: undefined };
         // A refetch landing mid-write would overwrite the optimistic value with stale data.
@@ -58,7 +77,8 @@ export function useOptimisticMutation<TCache, TInput, TResult>(
           previous === undefined ? undefined : queryClient.setQueryData<TCache>(queryKey, optimistic(previous, input));
         return { previous, applied };
       },
-      onError: async (_error, _input, snapshot) => {
+      onError: async (_error, input, snapshot) => {
+        if (queue) return queue.done(snapshot?.ticket, input);
         if (snapshot?.previous === undefined) return;
         if (queryClient.getQueryData(queryKey) === snapshot.applied) {
           queryClient.setQueryData(queryKey, snapshot.previous);
@@ -66,7 +86,8 @@ export function useOptimisticMutation<TCache, TInput, TResult>(
           await queryClient.invalidateQueries({ queryKey });
         }
       },
-      onSuccess: (result, input) => {
+      onSuccess: (result, input, snapshot) => {
+        if (queue) return queue.done(snapshot.ticket, input, { value: result });
         queryClient.setQueryData<TCache>(queryKey, (cache) =>
           cache === undefined ? undefined : settle(cache, result, input),
         );

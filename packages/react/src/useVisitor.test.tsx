@@ -3,7 +3,7 @@ import { createApp, createPGliteStore, migrate, seedDemoSite, signVisitorToken }
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deferred, rapportWrapper } from './testing/renderWithRapport.js';
-import { createTestServer, type TestServer } from './testing/createTestServer.js';
+import { createTestServer, type TestServer } from '../../../testing/createTestServer.js';
 import { useBootstrap } from './useBootstrap.js';
 import { useVisitor } from './useVisitor.js';
 

@@ -1,23 +1,28 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { consoleApi } from './consoleApi.js';
+import { ConsentHistory } from './ConsentHistory.js';
+import { OptInRates } from './OptInRates.js';
 import { FeedbackInbox } from './FeedbackInbox.js';
 import { ScoreTrend } from './ScoreTrend.js';
 
 const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 });
 
+/** Customers the console can look up. */
+type Customers = Array<{ externalId: string; name: string }>;
+
 /** The owner console, with its own query cache (the console is the business's app, not a Rapport widget). */
-export function ConsolePage() {
+export function ConsolePage({ customers }: { customers: Customers }) {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1 } } }));
   return (
     <QueryClientProvider client={queryClient}>
-      <Console />
+      <Console customers={customers} />
     </QueryClientProvider>
   );
 }
 
 /** How customers feel (NPS trend, response rate) and the inbox to answer them. */
-function Console() {
+function Console({ customers }: { customers: Customers }) {
   const surveys = useQuery({ queryKey: ['surveys'], queryFn: consoleApi.surveys });
   const nps = surveys.data?.find((s) => s.kind === 'nps');
   const results = useQuery({
@@ -50,6 +55,8 @@ function Console() {
         </section>
       )}
       {surveys.data && <FeedbackInbox surveys={surveys.data} />}
+      <OptInRates />
+      <ConsentHistory customers={customers} />
     </>
   );
 }

@@ -1,4 +1,10 @@
-import type { FeedbackResponse, FeedbackResponseUpdate, Survey, SurveyResults } from '@rapport/core';
+import type {
+  ConsentEvent,
+  FeedbackResponse,
+  FeedbackResponseUpdate,
+  Survey,
+  SurveyResults,
+} from '@rapport/core';
 
 /**
  * The owner console talks to the Rapport admin API through the demo's own server (`/demo-api/console/*`), which
@@ -12,6 +18,16 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
   const body = (await response.json().catch(() => null)) as { error?: { message: string } } | null;
   if (!response.ok) throw new Error(body?.error?.message ?? `The Rapport API answered ${response.status}`);
   return body as T;
+}
+
+/** Opt-in rate of one topic × channel (`GET /v1/admin/preferences/rates`). */
+export interface OptInRate {
+  topicId: string;
+  channel: string;
+  optedIn: number;
+  pending: number;
+  contacts: number;
+  rate: number | null;
 }
 
 /** Filters of the feedback inbox. */
@@ -32,4 +48,7 @@ export const consoleApi = {
   results: (surveyId: string) => call<SurveyResults>(`surveys/${surveyId}/results`),
   updateResponse: (id: string, update: FeedbackResponseUpdate) =>
     call<FeedbackResponse>(`feedback/responses/${id}`, { method: 'PATCH', body: JSON.stringify(update) }),
+  optInRates: () => call<{ items: OptInRate[] }>('preferences/rates').then((page) => page.items),
+  consentEvents: (externalId: string) =>
+    call<{ items: ConsentEvent[] }>(`contacts/${encodeURIComponent(externalId)}/consent-events`).then((page) => page.items),
 };

@@ -5,6 +5,7 @@ import type { RetryOptions } from '../transport/backoff.js';
 import { createTransport, type Transport, type TransportOptions } from '../transport/createTransport.js';
 import { createEmitter, type ListenOptions } from './createEmitter.js';
 import { createFeedbackResource, type FeedbackResource } from './createFeedbackResource.js';
+import { createPreferencesResource, type PreferencesResource } from './createPreferencesResource.js';
 import { createVisitorIdentity } from './createVisitorIdentity.js';
 import { createVisitorResource, type VisitorResource } from './createVisitorResource.js';
 
@@ -62,6 +63,8 @@ export interface RapportClient {
   readonly visitor: VisitorResource;
   /** Feedback: answers (through an offline outbox), prompt events, replies, "show now". */
   readonly feedback: FeedbackResource;
+  /** Preferences center: change choices (topic × channel, frequency, pause, unsubscribe all), export them. */
+  readonly preferences: PreferencesResource;
   /** The HTTP layer the resources share (for resources added by later packages). */
   readonly transport: Transport;
   /**
@@ -143,6 +146,7 @@ export function createRapportClient(options: RapportClientOptions): RapportClien
     key: `${options.baseUrl.replace(/\/+$/, '')}#${options.publishableKey}`,
     visitor,
     feedback,
+    preferences: createPreferencesResource(transport),
     transport,
     track(name) {
       emitter.emit('track', { name });

@@ -1,15 +1,16 @@
 import { RapportError } from '../errors/RapportError.js';
 import { API_PREFIX } from '../protocol.js';
+import { loadContract } from './loadContract.js';
 import type { BootstrapResponse } from '../schemas/bootstrap.js';
 import type { VisitorProfileUpdate, VisitorSession } from '../schemas/visitor.js';
 import { createId } from '../transport/createId.js';
 import type { Transport } from '../transport/createTransport.js';
 import { toIssues } from '../transport/toIssues.js';
 
-// The contract loads lazily (its own chunk), in parallel with the first request: see SchemaSource.
-const bootstrapSchema = () => import('../schemas/bootstrap.js').then((m) => m.BootstrapResponseSchema);
-const visitorSchemas = () => import('../schemas/visitor.js');
 import type { VisitorIdentity } from './createVisitorIdentity.js';
+
+// The contract loads lazily (its own chunk), in parallel with the first request: see SchemaSource.
+const bootstrapSchema = () => loadContract().then((m) => m.BootstrapResponseSchema);
 
 /** Per-call options of every resource method. */
 export interface CallOptions {
@@ -59,7 +60,7 @@ export function createVisitorResource(transport: Transport, identity: VisitorIde
       }
     },
     async updateProfile(input, options) {
-      const { VisitorProfileUpdateSchema, VisitorSessionSchema } = await visitorSchemas();
+      const { VisitorProfileUpdateSchema, VisitorSessionSchema } = await loadContract();
       const parsed = VisitorProfileUpdateSchema.safeParse(input);
       if (!parsed.success) {
         throw new RapportError('Invalid profile update', { code: 'validation', issues: toIssues(parsed.error.issues) });

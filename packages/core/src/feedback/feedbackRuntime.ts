@@ -1,6 +1,7 @@
 // The feedback code that is not needed for the first render, loaded as one lazy chunk when the bootstrap says
 // feedback is on (before a visitor can answer, so it is there even if the network drops later).
 import type { Emitter } from '../client/createEmitter.js';
+import { loadContract as schemas } from '../client/loadContract.js';
 import type { RapportClientEvents } from '../client/createRapportClient.js';
 import type { FeedbackResource, WatchTriggersOptions } from '../client/createFeedbackResource.js';
 import { API_PREFIX } from '../protocol.js';
@@ -9,9 +10,6 @@ import type { Transport } from '../transport/createTransport.js';
 import { createOutbox, type OutboxOptions } from './createOutbox.js';
 import { createTriggerEngine, type TriggerEngine } from './createTriggerEngine.js';
 import { validateAnswer } from './validateAnswer.js';
-
-// The contract loads lazily too (its own chunk), in parallel with the request.
-const schemas = () => import('../schemas/feedbackVisitor.js');
 
 /** What the feedback runtime needs from the client. */
 export interface FeedbackRuntimeDeps extends Omit<OutboxOptions, 'send'> {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { FeedbackBootstrapSchema } from './feedbackVisitor.js';
+import { PreferencesBootstrapSchema } from './preferences.js';
 import { PublicSiteSchema } from './site.js';
 import { VisitorSessionSchema } from './visitor.js';
 
@@ -11,7 +12,7 @@ import { VisitorSessionSchema } from './visitor.js';
 const WidgetSlotSchema = z.object({ enabled: z.literal(true) });
 
 export const FeedbackSlotSchema = z.nullable(FeedbackBootstrapSchema);
-export const PreferencesSlotSchema = z.nullable(WidgetSlotSchema);
+export const PreferencesSlotSchema = z.nullable(PreferencesBootstrapSchema);
 export const LoyaltySlotSchema = z.nullable(WidgetSlotSchema);
 export const OwnerSlotSchema = z.nullable(WidgetSlotSchema);
 

@@ -70,3 +70,19 @@ export const SURVEY_STATUSES = ['draft', 'active', 'closed'] as const;
 export const RESPONSE_STATUSES = ['new', 'acknowledged', 'resolved'] as const;
 export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
 
+
+/** Channels a business can reach a contact on. */
+export const CHANNELS = ['email', 'sms', 'push', 'post', 'phone'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** How often a topic's messages may arrive, where the business allows a choice. */
+export const FREQUENCIES = ['immediately', 'daily', 'weekly'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+
+/** State of one topic × channel: off (the default), on, or waiting for the double opt-in confirmation. */
+export const OPT_IN_STATES = ['off', 'pending', 'on'] as const;
+export type OptInState = (typeof OPT_IN_STATES)[number];
+
+/** How a consent event came about. */
+export const CONSENT_SOURCES = ['widget', 'confirmation_link', 'one_click', 'admin', 'api'] as const;
+export type ConsentSource = (typeof CONSENT_SOURCES)[number];

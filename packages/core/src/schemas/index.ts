@@ -10,6 +10,10 @@ export {
   PLACEMENTS,
   SURVEY_STATUSES,
   RESPONSE_STATUSES,
+  CHANNELS,
+  FREQUENCIES,
+  OPT_IN_STATES,
+  CONSENT_SOURCES,
 } from './constants.js';
 export type {
   ServerErrorCode,
@@ -18,6 +22,10 @@ export type {
   ScoreBand,
   Placement,
   ResponseStatus,
+  Channel,
+  Frequency,
+  OptInState,
+  ConsentSource,
 } from './constants.js';
 export {
   ValidationIssueSchema,
@@ -136,3 +144,33 @@ export type {
   SurveyResults,
   FeedbackSettings,
 } from './feedbackAdmin.js';
+export {
+  CatalogChannelSchema,
+  CatalogTopicSchema,
+  PreferenceCatalogSchema,
+  PreferenceCatalogInputSchema,
+  ChannelChoiceSchema,
+  PreferenceStateSchema,
+  PreferencesBootstrapSchema,
+  PreferenceChangeSchema,
+  ConsentEventSchema,
+  PreferenceExportSchema,
+  ConsentChainReportSchema,
+  OptInRateSchema,
+  OptInRatesSchema,
+  PendingConfirmationSchema,
+  PendingConfirmationListSchema,
+  ConfirmOptInSchema,
+  ContactPreferencesSchema,
+} from './preferences.js';
+export type {
+  CatalogTopic,
+  PreferenceCatalog,
+  PreferenceCatalogInput,
+  PreferenceState,
+  PreferencesBootstrap,
+  PreferenceChange,
+  ConsentEvent,
+  PreferenceExport,
+  ContactPreferences,
+} from './preferences.js';

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { RapportError } from '../errors/RapportError.js';
 import { RAPPORT_HEADERS } from '../protocol.js';
+import { loadContract } from '../client/loadContract.js';
 import { toIssues } from './toIssues.js';
 import { backoffDelay, parseRetryAfter, type RetryOptions } from './backoff.js';
 import { abortedError, sleep } from './sleep.js';
@@ -135,7 +136,7 @@ async function errorFromResponse(
   now: number,
 ): Promise<RapportError> {
   const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'), now);
-  const { ErrorEnvelopeSchema } = await import('../schemas/error.js');
+  const { ErrorEnvelopeSchema } = await loadContract();
   const envelope = payload.ok ? ErrorEnvelopeSchema.safeParse(payload.value) : undefined;
   if (envelope?.success) {
     const { code, message, issues, requestId } = envelope.data.error;

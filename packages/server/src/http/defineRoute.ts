@@ -149,11 +149,13 @@ export function defineAdminRoute<
   };
 }
 
-/** A route anyone may call (no credentials). */
-export function definePublicRoute(
-  spec: RouteSpec<undefined, undefined, undefined> & {
-    handle(ctx: RouteContext<undefined, undefined, undefined>): Promise<RouteResult>;
-  },
+/** A route anyone may call (no credentials): links in emails, for example. */
+export function definePublicRoute<
+  B extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  P extends Schema | undefined = undefined,
+>(
+  spec: RouteSpec<B, Q, P> & { handle(ctx: RouteContext<Parsed<B>, Parsed<Q>, Parsed<P>>): Promise<RouteResult> },
 ): RouteDefinition {
   const { handle, ...rest } = spec;
   return {

@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { authenticateAdmin } from '../auth/authenticateAdmin.js';
 import { authenticateVisitor } from '../auth/authenticateVisitor.js';
+import { canonicalJson } from '../crypto/canonicalJson.js';
 import { sha256Hex } from '../crypto/sha256.js';
 import { withIdempotency } from '../idempotency/withIdempotency.js';
 import type { SiteRecord } from '../sites/siteQueries.js';
@@ -50,16 +51,6 @@ function enforceRateLimit(route: RouteDefinition, runtime: AppRuntime, who: Auth
       headers: { 'Retry-After': String(decision.retryAfterSeconds) },
     });
   }
-}
-
-/** JSON with object keys sorted, so equal bodies hash equally whatever their key order. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 /** Checks a handler's result against the declared response; strips fields the contract does not have. */

@@ -1,5 +1,17 @@
 import {
   BootstrapResponseSchema,
+  ConfirmOptInSchema,
+  ConsentChainReportSchema,
+  ConsentEventSchema,
+  ContactPreferencesSchema,
+  OptInRatesSchema,
+  PendingConfirmationListSchema,
+  PreferenceCatalogInputSchema,
+  PreferenceCatalogSchema,
+  PreferenceChangeSchema,
+  PreferenceExportSchema,
+  PreferenceStateSchema,
+  PreferencesBootstrapSchema,
   ContactPageSchema,
   ContactSchema,
   ContactUpsertSchema,
@@ -50,6 +62,15 @@ export const RESPONSE_SCHEMAS: ReadonlyArray<readonly [string, z.ZodMiniType]> =
   ['FeedbackResponse', FeedbackResponseSchema],
   ['FeedbackResponsePage', FeedbackResponsePageSchema],
   ['FeedbackSettings', FeedbackSettingsSchema],
+  ['PreferenceCatalog', PreferenceCatalogSchema],
+  ['PreferenceState', PreferenceStateSchema],
+  ['PreferencesBootstrap', PreferencesBootstrapSchema],
+  ['ConsentEvent', ConsentEventSchema],
+  ['PreferenceExport', PreferenceExportSchema],
+  ['ContactPreferences', ContactPreferencesSchema],
+  ['ConsentChainReport', ConsentChainReportSchema],
+  ['OptInRates', OptInRatesSchema],
+  ['PendingConfirmationList', PendingConfirmationListSchema],
 ];
 
 /** Schemas the OpenAPI document names under `components.schemas`, as request bodies (what clients send). */
@@ -63,4 +84,7 @@ export const REQUEST_SCHEMAS: ReadonlyArray<readonly [string, z.ZodMiniType]> = 
   ['SurveyUpdate', SurveyUpdateSchema],
   ['FeedbackResponseUpdate', FeedbackResponseUpdateSchema],
   ['FeedbackSettings', FeedbackSettingsSchema],
+  ['PreferenceCatalogInput', PreferenceCatalogInputSchema],
+  ['PreferenceChange', PreferenceChangeSchema],
+  ['ConfirmOptIn', ConfirmOptInSchema],
 ];

@@ -1,4 +1,11 @@
-import { ANONYMOUS_TOKEN_HEADER, API_PREFIX, type BootstrapResponse, type FeedbackBootstrap, type WidgetName } from '@rapport/core';
+import {
+  ANONYMOUS_TOKEN_HEADER,
+  API_PREFIX,
+  type BootstrapResponse,
+  type FeedbackBootstrap,
+  type PreferencesBootstrap,
+  type WidgetName,
+} from '@rapport/core';
 import { BootstrapResponseSchema } from '@rapport/core/schemas';
 import { resolveVisitorToken } from '../auth/authenticateVisitor.js';
 import {
@@ -11,12 +18,26 @@ import {
 import { claimTraits } from '../contacts/resolveVisitorContact.js';
 import { loadFeedbackBootstrap } from '../feedback/loadFeedbackBootstrap.js';
 import { defineVisitorRoute } from '../http/defineRoute.js';
+import { loadCurrentCatalog } from '../preferences/catalogQueries.js';
+import { loadRawPreferences, toPreferenceState } from '../preferences/preferenceState.js';
+import type { SqlExecutor } from '../store/Store.js';
 import { toPublicSite, type SiteRecord } from '../sites/siteQueries.js';
 import { issueAnonymousToken } from '../tokens/issueAnonymousToken.js';
 
-function widgetSlots(site: SiteRecord, feedback: FeedbackBootstrap | null): BootstrapResponse['widgets'] {
+function widgetSlots(
+  site: SiteRecord,
+  feedback: FeedbackBootstrap | null,
+  preferences: PreferencesBootstrap | null,
+): BootstrapResponse['widgets'] {
   const slot = (name: WidgetName) => (site.enabledWidgets.includes(name) ? { enabled: true as const } : null);
-  return { feedback, preferences: slot('preferences'), loyalty: slot('loyalty'), owner: slot('owner') };
+  return { feedback, preferences, loyalty: slot('loyalty'), owner: slot('owner') };
+}
+
+/** The catalog, and the visitor's choices when signed in (an anonymous visitor has no one to reach). */
+async function loadPreferencesSlot(db: SqlExecutor, site: SiteRecord, contact: ContactRow, now: Date): Promise<PreferencesBootstrap> {
+  const catalog = await loadCurrentCatalog(db, site);
+  const state = contact.external_id === null ? null : toPreferenceState(catalog, await loadRawPreferences(db, contact.id), now);
+  return { enabled: true, catalog, state };
 }
 
 /** `GET /v1/visitor/bootstrap`: the site, the visitor and every widget's first data, in one request. */
@@ -71,10 +92,11 @@ export const bootstrapRoute = defineVisitorRoute({
     const feedback = site.enabledWidgets.includes('feedback')
       ? await loadFeedbackBootstrap(ctx.db, { siteId: site.id, contactId: row.id, now })
       : null;
+    const preferences = site.enabledWidgets.includes('preferences') ? await loadPreferencesSlot(ctx.db, site, row, now) : null;
     const body: BootstrapResponse = {
       site: toPublicSite(site),
       visitor: { ...toVisitorSession(row), ...(anonymousToken ? { anonymousToken } : {}) },
-      widgets: widgetSlots(site, feedback),
+      widgets: widgetSlots(site, feedback, preferences),
     };
     return { status: 200, body };
   },

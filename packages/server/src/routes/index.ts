@@ -5,6 +5,18 @@ import { listContactRequestsRoute, listFeedbackResponsesRoute, updateFeedbackRes
 import { getFeedbackSettingsRoute, putFeedbackSettingsRoute } from './feedbackSettings.js';
 import { promptEventRoute, replySeenRoute, submitResponseRoute } from './feedbackVisitor.js';
 import { openApiRoute } from './openapi.js';
+import {
+  getContactPreferencesRoute,
+  getPreferenceCatalogRoute,
+  listConsentEventsRoute,
+  listPendingConfirmationsRoute,
+  optInRatesRoute,
+  putPreferenceCatalogRoute,
+  updateContactPreferencesRoute,
+  verifyConsentChainsRoute,
+} from './preferencesAdmin.js';
+import { confirmOptInRoute, oneClickUnsubscribeInfoRoute, oneClickUnsubscribeRoute } from './preferencesPublic.js';
+import { exportVisitorPreferencesRoute, updateVisitorPreferencesRoute } from './preferencesVisitor.js';
 import { profileRoute } from './profile.js';
 import { createSurveyRoute, getSurveyRoute, listSurveysRoute, surveyResultsRoute, updateSurveyRoute } from './surveys.js';
 
@@ -31,5 +43,18 @@ export const RAPPORT_ROUTES: readonly RouteDefinition[] = [
   listContactRequestsRoute,
   getFeedbackSettingsRoute,
   putFeedbackSettingsRoute,
+  updateVisitorPreferencesRoute,
+  exportVisitorPreferencesRoute,
+  confirmOptInRoute,
+  oneClickUnsubscribeRoute,
+  oneClickUnsubscribeInfoRoute,
+  getPreferenceCatalogRoute,
+  putPreferenceCatalogRoute,
+  getContactPreferencesRoute,
+  updateContactPreferencesRoute,
+  listConsentEventsRoute,
+  listPendingConfirmationsRoute,
+  optInRatesRoute,
+  verifyConsentChainsRoute,
   openApiRoute,
 ];

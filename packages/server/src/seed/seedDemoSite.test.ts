@@ -38,6 +38,20 @@ describe('seedDemoSite', () => {
     expect(contacts.rows).toEqual(DEMO_CONTACTS.map((c) => ({ external_id: c.externalId, traits: c.traits })));
     const secretRows = await t.store.query<{ key_hash: string }>('SELECT key_hash FROM site_secret_keys WHERE site_id = $1', [created.site.id]);
     expect(JSON.stringify(secretRows.rows)).not.toContain(created.secretKey ?? '!');
+    const catalogs = await t.store.query<{ version: number; wording: { topics: Array<{ id: string; label: string; required: boolean }> } }>(
+      'SELECT version, wording FROM preference_catalogs WHERE site_id = $1',
+      [created.site.id],
+    );
+    expect(catalogs.rows.map((r) => r.version)).toEqual([1]);
+    expect(catalogs.rows[0]?.wording.topics.map((topic) => [topic.id, topic.required])).toEqual([
+      ['newsletter', false],
+      ['offers', false],
+      ['product-updates', false],
+      ['events', false],
+      ['orders', true],
+      ['security', true],
+    ]);
+    expect(catalogs.rows[0]?.wording.topics[0]?.label).toBe('The Roast Report');
   });
 
   it('makes fixed keys and identity secret work for an existing site', async () => {

@@ -5,6 +5,8 @@ import { generatePublishableKey, hashSecretKey } from '../sites/keys.js';
 import { findSiteBySlug, type SiteRecord } from '../sites/siteQueries.js';
 import { upsertKnownContact } from '../contacts/contactQueries.js';
 import type { RapportStore, SqlExecutor } from '../store/Store.js';
+import { saveCatalog } from '../preferences/catalogQueries.js';
+import { DEMO_PREFERENCE_CATALOG } from './demoPreferenceCatalog.js';
 import { seedDemoFeedback } from './seedDemoFeedback.js';
 
 /** Slug of the demo site. */
@@ -95,7 +97,7 @@ async function ensureSecretKey(tx: SqlExecutor, siteId: string, secretKey: strin
 /**
  * Creates the demo site "Northwind Coffee Roasters" (slug `demo-shop`, every widget on, two known contacts),
  * or, when it exists, makes sure the keys passed in work for it. Either way, adds the demo surveys and their
- * history where missing (see `seedDemoFeedback`). Safe to run on every start and from several instances at once.
+ * history where missing (see `seedDemoFeedback`), and the demo preference catalog (a new version only if its wording changed). Safe to run on every start and from several instances at once.
  */
 export async function seedDemoSite(store: RapportStore, options: SeedDemoSiteOptions = {}): Promise<SeedDemoSiteResult> {
   const now = options.now ?? new Date();
@@ -117,6 +119,7 @@ export async function seedDemoSite(store: RapportStore, options: SeedDemoSiteOpt
         await upsertKnownContact(tx, { siteId: created.site.id, externalId: contact.externalId, traits: contact.traits, now });
       }
       await seedDemoFeedback(tx, { siteId: created.site.id, now });
+      await saveCatalog(tx, { siteId: created.site.id, wording: DEMO_PREFERENCE_CATALOG, now });
       return { ...created, created: true };
     }
     let site = existing;
@@ -127,6 +130,7 @@ export async function seedDemoSite(store: RapportStore, options: SeedDemoSiteOpt
     const publishableKey = await ensurePublishableKey(tx, site.id, options.publishableKey, options.allowedOrigins);
     if (options.secretKey) await ensureSecretKey(tx, site.id, options.secretKey);
     await seedDemoFeedback(tx, { siteId: site.id, now });
+    await saveCatalog(tx, { siteId: site.id, wording: DEMO_PREFERENCE_CATALOG, now });
     return { site, publishableKey, identitySecret: site.identitySecret, secretKey: options.secretKey ?? null, created: false };
   });
 }

@@ -33,10 +33,16 @@ describe(`store contract (${expectedKind})`, () => {
       `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`,
     );
     expect(tables.rows.map((row) => row.table_name)).toEqual([
+      'consent_events',
+      'contact_preferences',
       'contacts',
       'feedback_events',
       'feedback_responses',
       'idempotency_keys',
+      'preference_catalogs',
+      'preference_choices',
+      'preference_confirmations',
+      'preference_frequencies',
       'rapport_migrations',
       'site_publishable_keys',
       'site_secret_keys',

@@ -16,7 +16,7 @@ import {
 import { configure, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, type TestServer } from '../testing/createTestServer.js';
+import { createTestServer, type TestServer } from '../../../../testing/createTestServer.js';
 import { renderWithRapport } from '../testing/renderWithRapport.js';
 import { FeedbackPrompt } from './FeedbackPrompt.js';
 

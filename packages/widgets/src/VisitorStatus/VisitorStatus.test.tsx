@@ -3,7 +3,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deferred, renderWithRapport } from '../testing/renderWithRapport.js';
-import { createTestServer, type TestServer } from '../testing/createTestServer.js';
+import { createTestServer, type TestServer } from '../../../../testing/createTestServer.js';
 import { VisitorStatus } from './VisitorStatus.js';
 
 let server: TestServer;

@@ -3,10 +3,17 @@ import {
   createRapportClient,
   scoreBand,
   type BootstrapResponse,
+  type PreferenceChange,
+  type PreferencesBootstrap,
+  type PreferenceState,
   type RapportClient,
 } from '@rapport/core';
 import {
   LoopReplySchema,
+  PreferenceChangeSchema,
+  PreferenceExportSchema,
+  PreferencesBootstrapSchema,
+  PreferenceStateSchema,
   PromptEventResultSchema,
   PromptEventSchema,
   ReplySeenSchema,
@@ -36,6 +43,15 @@ export type StoryMode = 'ready' | 'loading' | 'error' | 'error-once';
  */
 export type StoryFeedbackMode = 'ready' | 'offline' | 'error' | 'pending';
 
+/**
+ * How the story server answers preference changes (`PATCH /v1/visitor/preferences`):
+ * - `ready`: applies them to the fixture's state (email → `pending`, other channels → `on`, withdrawn → `off`);
+ * - `refuse`: refuses them with a 409 error envelope (`conflict`), so the widget rolls back;
+ * - `offline`: the request never reaches a server (`fetch` rejects).
+ * The export (`GET /v1/visitor/preferences/export`) is always answered.
+ */
+export type StoryPreferencesMode = 'ready' | 'refuse' | 'offline';
+
 /** Options of {@link createStoryClient}. */
 export interface StoryClientOptions {
   /** How the bootstrap request is answered. Default: `'ready'`. */
@@ -44,6 +60,11 @@ export interface StoryClientOptions {
   bootstrap?: BootstrapResponse;
   /** How feedback answers are answered. Default: `'ready'`. */
   feedback?: StoryFeedbackMode;
+  /**
+   * How preference changes (`PATCH /v1/visitor/preferences`) are answered: `ready` applies them to the
+   * fixture's state, `refuse` answers 409 `conflict` (a rolled-back save), `offline` rejects. Default: `'ready'`.
+   */
+  preferences?: StoryPreferencesMode;
 }
 
 const json = (status: number, body: unknown) =>
@@ -81,7 +102,41 @@ export function createStoryClient(options: StoryClientOptions = {}): RapportClie
       return json(200, visitor);
     }
     if (method === 'POST' && path.startsWith('/v1/visitor/feedback/')) return feedbackFetch(path, init);
+    if (path.startsWith('/v1/visitor/preferences')) {
+      const slot = PreferencesBootstrapSchema.safeParse(bootstrap.widgets.preferences);
+      if (!slot.success) return json(404, errorEnvelope('not_found', 'Preferences are switched off'));
+      return preferencesFetch(slot.data, method, path, init);
+    }
     return json(404, errorEnvelope('not_found', `No story fixture for ${method} ${path}`));
+  };
+
+  const preferencesMode = options.preferences ?? 'ready';
+  const history: unknown[] = [];
+  const preferencesFetch = async (
+    slot: PreferencesBootstrap,
+    method: string,
+    path: string,
+    init: RequestInit | undefined,
+  ): Promise<Response> => {
+    if (!slot.state) return json(401, errorEnvelope('unauthorized', 'Sign in to manage your preferences'));
+    if (method === 'GET' && path === '/v1/visitor/preferences/export') {
+      const { externalId } = bootstrap.visitor;
+      const body = { exportedAt: new Date().toISOString(), contact: { externalId, email: null }, state: slot.state, history };
+      return json(200, PreferenceExportSchema.parse(body));
+    }
+    if (method !== 'PATCH' || path !== '/v1/visitor/preferences') {
+      return json(404, errorEnvelope('not_found', `No story fixture for ${method} ${path}`));
+    }
+    const change = PreferenceChangeSchema.parse(JSON.parse(String(init?.body)));
+    if (preferencesMode === 'offline') throw new TypeError('Failed to fetch');
+    if (preferencesMode === 'refuse') {
+      return json(409, errorEnvelope('conflict', 'These preferences changed elsewhere. Reload and try again.'));
+    }
+    const state = applyChange(slot.catalog, slot.state, change);
+    history.push(...storyEvents(bootstrap.visitor.contactId, change, slot.catalog.wordingHash, history.length));
+    const preferences: PreferencesBootstrap = { ...slot, state };
+    bootstrap = { ...bootstrap, widgets: { ...bootstrap.widgets, preferences } };
+    return json(200, state);
   };
 
   const feedbackMode = options.feedback ?? 'ready';
@@ -133,4 +188,48 @@ export function createStoryClient(options: StoryClientOptions = {}): RapportClie
     onlineTarget: null,
     outboxRetry: { baseDelayMs: 60_000 },
   });
+}
+
+/** What the server does with a change: email waits for its double opt-in, withdrawing is immediate. */
+function applyChange(catalog: PreferencesBootstrap['catalog'], state: PreferenceState, change: PreferenceChange) {
+  const required = new Set(catalog.topics.filter((t) => t.required).map((t) => t.id));
+  const topics = state.topics.map((topic) => ({
+    ...topic,
+    frequency: change.frequencies?.find((f) => f.topicId === topic.topicId)?.frequency ?? topic.frequency,
+    channels: topic.channels.map((choice) => {
+      const made = change.choices?.find((c) => c.topicId === topic.topicId && c.channel === choice.channel);
+      // Unsubscribing from all (and back) leaves every marketing choice off; required topics stay as they are.
+      if (!made) return change.unsubscribeAll === undefined || required.has(topic.topicId) ? choice : { ...choice, state: 'off' as const };
+      const granted = choice.channel === 'email' && choice.state !== 'on' ? ('pending' as const) : ('on' as const);
+      return { ...choice, state: made.granted ? granted : ('off' as const) };
+    }),
+  }));
+  return PreferenceStateSchema.parse({
+    topics,
+    pausedUntil: change.pauseUntil !== undefined ? change.pauseUntil : state.pausedUntil,
+    unsubscribedAll: change.unsubscribeAll ?? state.unsubscribedAll,
+  });
+}
+
+/** Consent events for the export: enough for a story to show a history (the real log is hash-chained). */
+function storyEvents(contactId: string, change: PreferenceChange, wordingHash: string, from: number): unknown[] {
+  const base = { contactId, frequency: null, source: 'widget', wording: '', wordingHash, locale: change.locale ?? null };
+  const actions: Array<{ topicId: string | null; channel: string | null; action: string }> = [
+    ...(change.choices ?? []).map((c) => ({ ...c, action: c.granted ? 'granted' : 'withdrawn' })),
+    ...(change.unsubscribeAll === undefined ? [] : [{ topicId: null, channel: null, action: change.unsubscribeAll ? 'unsubscribed_all' : 'resubscribed_all' }]),
+    ...(change.pauseUntil === undefined ? [] : [{ topicId: null, channel: null, action: change.pauseUntil ? 'paused' : 'resumed' }]),
+  ];
+  return actions.map(({ topicId, channel, action }, i) => ({
+    ...base,
+    id: `evt_story_${from + i + 1}`,
+    sequence: from + i + 1,
+    topicId,
+    channel,
+    action,
+    catalogVersion: change.catalogVersion,
+    occurredAt: new Date().toISOString(),
+    confirmedAt: null,
+    hash: `story${from + i + 1}`,
+    previousHash: from + i === 0 ? null : `story${from + i}`,
+  }));
 }

@@ -2,6 +2,9 @@ import {
   type BootstrapResponse,
   type ErrorEnvelope,
   type LoopReply,
+  type PreferenceCatalog,
+  type PreferenceState,
+  type PreferencesBootstrap,
   type ServerErrorCode,
   type SurveyKind,
   type VisitorSurvey,
@@ -10,6 +13,9 @@ import {
   BootstrapResponseSchema,
   ErrorEnvelopeSchema,
   LoopReplySchema,
+  PreferenceCatalogSchema,
+  PreferencesBootstrapSchema,
+  PreferenceStateSchema,
   VisitorSurveySchema,
 } from '@rapport/core/schemas';
 
@@ -25,6 +31,11 @@ export interface BootstrapFixtureOptions {
   surveys?: VisitorSurvey[];
   /** Unseen replies in the feedback slot. Default: none. */
   replies?: LoopReply[];
+  /**
+   * The preferences slot. Default: {@link preferencesFixture}`()` for a known visitor (everything off), and
+   * the same catalog with `state: null` for an anonymous one.
+   */
+  preferences?: PreferencesBootstrap | null;
 }
 
 /**
@@ -50,7 +61,10 @@ export function bootstrapFixture(options: BootstrapFixtureOptions = {}): Bootstr
     },
     widgets: {
       feedback: { enabled: true, surveys: options.surveys ?? [], replies: options.replies ?? [] },
-      preferences: { enabled: true },
+      preferences:
+        options.preferences !== undefined
+          ? options.preferences
+          : preferencesFixture(kind === 'anonymous' ? { state: null } : {}),
       loyalty: { enabled: true },
       owner: { enabled: true },
     },
@@ -110,5 +124,108 @@ export function loopReplyFixture(overrides: Partial<LoopReply> = {}): LoopReply 
     status: 'resolved',
     repliedAt: '2026-05-03T10:00:00.000Z',
     ...overrides,
+  });
+}
+
+/** A demo-shop catalog, for stories, parsed with core's `PreferenceCatalogSchema`. */
+export function preferenceCatalogFixture(overrides: Partial<PreferenceCatalog> = {}): PreferenceCatalog {
+  const marketing = ['email', 'sms', 'push', 'post'] as const;
+  return PreferenceCatalogSchema.parse({
+    version: 1,
+    wordingHash: 'a3f1c0de9b27e4f5a3f1c0de9b27e4f5a3f1c0de9b27e4f5a3f1c0de9b27e4f5',
+    channels: [
+      { id: 'email', label: 'Email', description: 'To ada@example.com' },
+      { id: 'sms', label: 'SMS', description: 'To your mobile number' },
+      { id: 'push', label: 'Push', description: 'Notifications in your browser' },
+      { id: 'post', label: 'Post', description: 'To your delivery address' },
+    ],
+    topics: [
+      {
+        id: 'newsletter',
+        label: 'The Roast Report',
+        description: 'Our monthly newsletter: new single origins, brewing guides and stories from the farms.',
+        channels: ['email', 'post'],
+        required: false,
+        frequencies: ['immediately', 'weekly'],
+      },
+      {
+        id: 'offers',
+        label: 'Offers',
+        description: 'Discounts and limited roasts, only when we have one worth telling you about.',
+        channels: [...marketing],
+        required: false,
+        frequencies: ['immediately', 'daily', 'weekly'],
+      },
+      {
+        id: 'product-updates',
+        label: 'Product updates',
+        description: 'When something you bought changes: new grinders, recipes and restocks.',
+        channels: ['email', 'push'],
+        required: false,
+        frequencies: [],
+      },
+      {
+        id: 'events',
+        label: 'Events',
+        description: 'Cuppings and tastings at our roastery, and when we are at a market near you.',
+        channels: ['email', 'sms'],
+        required: false,
+        frequencies: [],
+      },
+      {
+        id: 'orders',
+        label: 'Orders and receipts',
+        description: 'Order confirmations, receipts and delivery updates.',
+        channels: ['email', 'sms'],
+        required: true,
+        frequencies: [],
+      },
+      {
+        id: 'security',
+        label: 'Account security',
+        description: 'Sign-in alerts and password resets.',
+        channels: ['email'],
+        required: true,
+        frequencies: [],
+      },
+    ],
+    statement: 'Choose what we may send you and how. You can change your mind at any time.',
+    updatedAt: '2026-05-01T09:00:00.000Z',
+    ...overrides,
+  });
+}
+
+/** Options of {@link preferencesFixture}. */
+export interface PreferencesFixtureOptions {
+  /** The catalog. Default: {@link preferenceCatalogFixture}`()`. */
+  catalog?: PreferenceCatalog;
+  /** The visitor's choices; `null` for an anonymous visitor. Default: every marketing choice off. */
+  state?: PreferenceState | null;
+}
+
+/** Every choice of `catalog` off (required topics on), no frequency chosen, not paused: a new contact. */
+export function preferenceStateFixture(
+  catalog: PreferenceCatalog = preferenceCatalogFixture(),
+  overrides: Partial<PreferenceState> = {},
+): PreferenceState {
+  return PreferenceStateSchema.parse({
+    topics: catalog.topics.map((topic) => ({
+      topicId: topic.id,
+      channels: topic.channels.map((channel) => ({ channel, state: topic.required ? 'on' : 'off' })),
+      frequency: topic.frequencies[0] ?? null,
+    })),
+    pausedUntil: null,
+    unsubscribedAll: false,
+    ...overrides,
+  });
+}
+
+/** The bootstrap's preferences slot, for stories, parsed with core's `PreferencesBootstrapSchema`. */
+export function preferencesFixture(options: PreferencesFixtureOptions = {}): PreferencesBootstrap {
+  const catalog = options.catalog ?? preferenceCatalogFixture();
+  return PreferencesBootstrapSchema.parse({
+    enabled: true,
+    catalog,
+    state: options.state === undefined ? preferenceStateFixture(catalog) : options.state,
   });
 }

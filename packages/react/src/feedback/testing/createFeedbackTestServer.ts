@@ -9,7 +9,7 @@ import {
   type SurveyCreate,
   type SurveyUpdate,
 } from '@rapport/core';
-import type { InProcessServer } from '../../testing/createTestServer.js';
+import type { InProcessServer } from '../../../../../testing/createTestServer.js';
 
 /** A switch a test flips to take a client's network down (its requests then fail like `fetch` offline). */
 export interface TestNetwork {

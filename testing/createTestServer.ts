@@ -1,3 +1,4 @@
+// Shared by the react and widgets test suites: the real server in-process, with clients that talk to it.
 import { createMemoryStorage, createRapportClient, type RapportClient } from '@rapport/core';
 
 /** One request the client sent, as the test saw it. */

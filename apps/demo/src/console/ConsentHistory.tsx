@@ -1,0 +1,64 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { consoleApi } from './consoleApi.js';
+
+const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** A contact's consent history: every grant and withdrawal, how, and the exact wording version shown. */
+export function ConsentHistory({ customers }: { customers: Array<{ externalId: string; name: string }> }) {
+  const [externalId, setExternalId] = useState(customers[0]?.externalId ?? '');
+  const events = useQuery({
+    queryKey: ['consentEvents', externalId],
+    queryFn: () => consoleApi.consentEvents(externalId),
+    enabled: externalId !== '',
+  });
+  return (
+    <section aria-labelledby="consent-title" className="demo-section">
+      <h2 id="consent-title">Consent history</h2>
+      <label className="demo-filters">
+        Customer
+        <select value={externalId} onChange={(event) => setExternalId(event.target.value)}>
+          {customers.map((c) => (
+            <option key={c.externalId} value={c.externalId}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {events.error && <p role="alert">Could not load the history: {events.error.message}</p>}
+      {events.data && events.data.length === 0 && <p>No consent recorded yet: every choice is off.</p>}
+      {events.data && events.data.length > 0 && (
+        <table className="demo-table demo-consent">
+          <caption className="demo-visually-hidden">Consent events, oldest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">When</th>
+              <th scope="col">What</th>
+              <th scope="col">How</th>
+              <th scope="col">Wording</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.data.map((event) => (
+              <tr key={event.id}>
+                <th scope="row">{event.sequence}</th>
+                <td>{when.format(new Date(event.occurredAt))}</td>
+                <td>
+                  {event.action}
+                  {event.topicId && ` · ${event.topicId}`}
+                  {event.channel && ` · ${event.channel}`}
+                  {event.frequency && ` · ${event.frequency}`}
+                </td>
+                <td>{event.source.replace('_', ' ')}</td>
+                <td>
+                  v{event.catalogVersion} · <code title={event.wording}>{event.wordingHash.slice(0, 12)}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,179 @@
+import { API_PREFIX, type ContactPreferences } from '@rapport/core';
+import {
+  ConsentChainReportSchema,
+  ConsentEventSchema,
+  ContactPreferencesSchema,
+  ErrorEnvelopeSchema,
+  ExternalIdSchema,
+  OptInRatesSchema,
+  PendingConfirmationListSchema,
+  PreferenceCatalogInputSchema,
+  PreferenceCatalogSchema,
+  PreferenceChangeSchema,
+  PreferenceStateSchema,
+} from '@rapport/core/schemas';
+import * as z from 'zod/mini';
+import { findContactByExternalId, type ContactRow } from '../contacts/contactQueries.js';
+import { ApiError } from '../http/ApiError.js';
+import { defineAdminRoute } from '../http/defineRoute.js';
+import { applyPreferenceChange } from '../preferences/applyPreferenceChange.js';
+import { loadCurrentCatalog, saveCatalog } from '../preferences/catalogQueries.js';
+import { listConsentEvents, verifyConsentChains } from '../preferences/consentLog.js';
+import { listPendingConfirmations, loadOptInRates } from '../preferences/preferenceReports.js';
+import { derivePreferenceToken } from '../preferences/preferenceTokens.js';
+import { toPreferenceState } from '../preferences/preferenceState.js';
+import { lockContactPreferences } from '../preferences/recordTransitions.js';
+import type { SqlExecutor } from '../store/Store.js';
+
+const TAGS = ['admin', 'preferences'];
+const ContactPathSchema = z.strictObject({ externalId: ExternalIdSchema });
+const NO_CONTACT = { description: 'No contact with this external id (`not_found`)', schema: ErrorEnvelopeSchema };
+
+async function contactOr404(db: SqlExecutor, siteId: string, externalId: string): Promise<ContactRow> {
+  const row = await findContactByExternalId(db, siteId, externalId);
+  if (!row) throw new ApiError(404, 'not_found', 'No contact with this external id');
+  return row;
+}
+
+/** `GET /v1/admin/preferences/catalog`. */
+export const getPreferenceCatalogRoute = defineAdminRoute({
+  method: 'GET',
+  path: `${API_PREFIX}/admin/preferences/catalog`,
+  operationId: 'getPreferenceCatalog',
+  summary: 'Get the current preference catalog',
+  tags: TAGS,
+  responses: { 200: { description: 'The current catalog version', schema: PreferenceCatalogSchema } },
+  async handle(ctx) {
+    return { status: 200, body: await loadCurrentCatalog(ctx.db, ctx.site) };
+  },
+});
+
+/** `PUT /v1/admin/preferences/catalog`. */
+export const putPreferenceCatalogRoute = defineAdminRoute({
+  method: 'PUT',
+  path: `${API_PREFIX}/admin/preferences/catalog`,
+  operationId: 'putPreferenceCatalog',
+  summary: 'Write the preference catalog',
+  description: 'Changed wording makes a new version with a new hash (201); the same wording keeps the current version (200).',
+  tags: TAGS,
+  body: PreferenceCatalogInputSchema,
+  responses: {
+    200: { description: 'Unchanged: the current version', schema: PreferenceCatalogSchema },
+    201: { description: 'A new version', schema: PreferenceCatalogSchema },
+  },
+  async handle(ctx) {
+    const { site, body, now } = ctx;
+    const { catalog, created } = await ctx.transaction((tx) => saveCatalog(tx, { siteId: site.id, wording: body, now }));
+    return { status: created ? 201 : 200, body: catalog };
+  },
+});
+
+/** `GET /v1/admin/contacts/{externalId}/preferences`. */
+export const getContactPreferencesRoute = defineAdminRoute({
+  method: 'GET',
+  path: `${API_PREFIX}/admin/contacts/{externalId}/preferences`,
+  operationId: 'getContactPreferences',
+  summary: 'A contact’s preferences and one-click unsubscribe URL',
+  tags: TAGS,
+  params: ContactPathSchema,
+  responses: { 200: { description: 'The contact’s choices', schema: ContactPreferencesSchema }, 404: NO_CONTACT },
+  async handle(ctx) {
+    const { site, now, params } = ctx;
+    const body = await ctx.transaction(async (tx): Promise<ContactPreferences> => {
+      const contact = await contactOr404(tx, site.id, params.externalId);
+      const raw = await lockContactPreferences(tx, { siteId: site.id, contactId: contact.id, secret: site.identitySecret }, now);
+      const token = await derivePreferenceToken(site.identitySecret, 'unsubscribe', contact.id);
+      return {
+        contactId: contact.id,
+        externalId: contact.external_id,
+        state: toPreferenceState(await loadCurrentCatalog(tx, site), raw, now),
+        oneClickUnsubscribeUrl: `${new URL(ctx.c.req.url).origin}${API_PREFIX}/unsubscribe/${token}`,
+      };
+    });
+    return { status: 200, body };
+  },
+});
+
+/** `PATCH /v1/admin/contacts/{externalId}/preferences`. */
+export const updateContactPreferencesRoute = defineAdminRoute({
+  method: 'PATCH',
+  path: `${API_PREFIX}/admin/contacts/{externalId}/preferences`,
+  operationId: 'updateContactPreferences',
+  summary: 'Change a contact’s preferences on their behalf',
+  description: 'The same rules as the visitor’s change, recorded with source `admin`.',
+  tags: TAGS,
+  params: ContactPathSchema,
+  body: PreferenceChangeSchema,
+  idempotent: true,
+  responses: {
+    200: { description: 'The contact’s choices after the change', schema: PreferenceStateSchema },
+    404: NO_CONTACT,
+    409: { description: 'The catalog changed (`conflict`)', schema: ErrorEnvelopeSchema },
+  },
+  async handle(ctx) {
+    const { site, now, params, body } = ctx;
+    const state = await ctx.transaction(async (tx) => {
+      const contact = await contactOr404(tx, site.id, params.externalId);
+      const catalog = await loadCurrentCatalog(tx, site);
+      const subject = { siteId: site.id, contactId: contact.id, secret: site.identitySecret };
+      return applyPreferenceChange(tx, { subject, catalog, change: body, source: 'admin', locale: contact.locale, now });
+    });
+    return { status: 200, body: state };
+  },
+});
+
+/** `GET /v1/admin/contacts/{externalId}/consent-events`. */
+export const listConsentEventsRoute = defineAdminRoute({
+  method: 'GET',
+  path: `${API_PREFIX}/admin/contacts/{externalId}/consent-events`,
+  operationId: 'listConsentEvents',
+  summary: 'A contact’s consent history, oldest first',
+  tags: TAGS,
+  params: ContactPathSchema,
+  responses: { 200: { description: 'The history', schema: z.object({ items: z.array(ConsentEventSchema) }) }, 404: NO_CONTACT },
+  async handle(ctx) {
+    const contact = await contactOr404(ctx.db, ctx.site.id, ctx.params.externalId);
+    return { status: 200, body: { items: await listConsentEvents(ctx.db, contact.id) } };
+  },
+});
+
+/** `GET /v1/admin/preferences/confirmations`. */
+export const listPendingConfirmationsRoute = defineAdminRoute({
+  method: 'GET',
+  path: `${API_PREFIX}/admin/preferences/confirmations`,
+  operationId: 'listPendingConfirmations',
+  summary: 'Open double opt-ins, with the tokens for the confirmation emails',
+  tags: TAGS,
+  responses: { 200: { description: 'Open confirmations, oldest first', schema: PendingConfirmationListSchema } },
+  async handle(ctx) {
+    const items = await listPendingConfirmations(ctx.db, { siteId: ctx.site.id, secret: ctx.site.identitySecret, now: ctx.now });
+    return { status: 200, body: { items } };
+  },
+});
+
+/** `GET /v1/admin/preferences/rates`. */
+export const optInRatesRoute = defineAdminRoute({
+  method: 'GET',
+  path: `${API_PREFIX}/admin/preferences/rates`,
+  operationId: 'getOptInRates',
+  summary: 'Opt-in rates per topic × channel',
+  tags: TAGS,
+  responses: { 200: { description: 'One rate per marketing topic × channel', schema: OptInRatesSchema } },
+  async handle(ctx) {
+    const catalog = await loadCurrentCatalog(ctx.db, ctx.site);
+    return { status: 200, body: { items: await loadOptInRates(ctx.db, { siteId: ctx.site.id, catalog }) } };
+  },
+});
+
+/** `GET /v1/admin/preferences/verify`. */
+export const verifyConsentChainsRoute = defineAdminRoute({
+  method: 'GET',
+  path: `${API_PREFIX}/admin/preferences/verify`,
+  operationId: 'verifyConsentChains',
+  summary: 'Verify every consent chain of the site',
+  tags: TAGS,
+  responses: { 200: { description: 'Whether every chain holds, and the first broken event', schema: ConsentChainReportSchema } },
+  async handle(ctx) {
+    return { status: 200, body: await verifyConsentChains(ctx.db, ctx.site.id) };
+  },
+});

@@ -1,0 +1,77 @@
+import { API_PREFIX } from '@rapport/core';
+import { ConfirmOptInSchema, ErrorEnvelopeSchema, PreferenceStateSchema } from '@rapport/core/schemas';
+import * as z from 'zod/mini';
+import { ApiError } from '../http/ApiError.js';
+import { definePublicRoute } from '../http/defineRoute.js';
+import { confirmOptIn } from '../preferences/confirmOptIn.js';
+import { findUnsubscribeToken, unsubscribeByToken } from '../preferences/unsubscribeByToken.js';
+
+const TAGS = ['public', 'preferences'];
+const TokenPathSchema = z.strictObject({ token: z.string().check(z.minLength(1), z.maxLength(200)) });
+const UnsubscribeResultSchema = z.object({ unsubscribed: z.boolean(), message: z.string() });
+const UNKNOWN_TOKEN = { description: 'Unknown or forged token (`not_found`)', schema: ErrorEnvelopeSchema };
+
+/** `POST /v1/preferences/confirm`: the double opt-in link. */
+export const confirmOptInRoute = definePublicRoute({
+  method: 'POST',
+  path: `${API_PREFIX}/preferences/confirm`,
+  operationId: 'confirmPreferenceOptIn',
+  summary: 'Confirm an email opt-in (double opt-in link)',
+  description: 'Turns the pending choice on, recorded with source `confirmation_link` and `confirmedAt`. Tokens last 7 days and work once.',
+  tags: TAGS,
+  body: ConfirmOptInSchema,
+  responses: {
+    200: { description: 'The contact’s choices after confirming', schema: PreferenceStateSchema },
+    404: { description: 'Unknown, used or expired token (`not_found`)', schema: ErrorEnvelopeSchema },
+  },
+  async handle(ctx) {
+    const state = await ctx.transaction((tx) => confirmOptIn(tx, { token: ctx.body.token, now: ctx.now }));
+    return { status: 200, body: state };
+  },
+});
+
+/** `POST /v1/unsubscribe/{token}`: RFC 8058 one-click unsubscribe. */
+export const oneClickUnsubscribeRoute = definePublicRoute({
+  method: 'POST',
+  path: `${API_PREFIX}/unsubscribe/{token}`,
+  operationId: 'oneClickUnsubscribe',
+  summary: 'One-click unsubscribe from all marketing (RFC 8058)',
+  description:
+    'Send the form body `List-Unsubscribe=One-Click` (`application/x-www-form-urlencoded` or `multipart/form-data`). ' +
+    'No cookies or credentials: the unguessable token is the authority. Answers 200 without a redirect; repeating it changes ' +
+    'nothing and records nothing new. Required (transactional) topics are not affected.',
+  tags: TAGS,
+  params: TokenPathSchema,
+  responses: {
+    200: { description: 'Unsubscribed (now or before)', schema: UnsubscribeResultSchema },
+    400: { description: 'The body is not `List-Unsubscribe=One-Click` (`bad_request`)', schema: ErrorEnvelopeSchema },
+    404: UNKNOWN_TOKEN,
+  },
+  async handle(ctx) {
+    const form = await ctx.c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    if (form['List-Unsubscribe'] !== 'One-Click') {
+      throw new ApiError(400, 'bad_request', 'Send the form body List-Unsubscribe=One-Click to unsubscribe');
+    }
+    const result = await ctx.transaction((tx) => unsubscribeByToken(tx, { token: ctx.params.token, now: ctx.now }));
+    if (!result) throw new ApiError(404, 'not_found', 'This unsubscribe link is not valid');
+    const message = result.changed ? 'You are unsubscribed from all marketing messages.' : 'You were already unsubscribed from all marketing messages.';
+    return { status: 200, body: { unsubscribed: true, message } };
+  },
+});
+
+/** `GET /v1/unsubscribe/{token}`: link scanners and previews fetch it; it changes nothing. */
+export const oneClickUnsubscribeInfoRoute = definePublicRoute({
+  method: 'GET',
+  path: `${API_PREFIX}/unsubscribe/{token}`,
+  operationId: 'oneClickUnsubscribeInfo',
+  summary: 'Explain the one-click unsubscribe link (changes nothing)',
+  tags: TAGS,
+  params: TokenPathSchema,
+  responses: { 200: { description: 'What the link does, and whether already unsubscribed', schema: UnsubscribeResultSchema }, 404: UNKNOWN_TOKEN },
+  async handle(ctx) {
+    const found = await findUnsubscribeToken(ctx.db, ctx.params.token);
+    if (!found) throw new ApiError(404, 'not_found', 'This unsubscribe link is not valid');
+    const message = 'This link unsubscribes from all marketing messages when your mail app sends it with POST. Opening it changes nothing.';
+    return { status: 200, body: { unsubscribed: found.unsubscribed_all, message } };
+  },
+});

@@ -1,0 +1,71 @@
+import type { ConsentEvent, PreferenceCatalog, PreferenceCatalogInput, PreferenceChange, PreferenceState } from '@rapport/core';
+import { ConsentEventSchema, PreferenceCatalogSchema, PreferenceStateSchema } from '@rapport/core/schemas';
+import { DEMO_PREFERENCE_CATALOG } from '../seed/demoPreferenceCatalog.js';
+import type { CreatedSite } from '../sites/createSite.js';
+import { createTestSite, type CallOptions, type Harness } from './testHarness.js';
+
+/** Helpers for preference tests on one site with the demo catalog. */
+export interface PreferencesKit {
+  site: CreatedSite;
+  catalog: PreferenceCatalog;
+  admin(path: string, options?: CallOptions): Promise<Response>;
+  /** A known visitor's token. */
+  visitor(externalId: string, email?: string): Promise<string>;
+  /** `PATCH /v1/visitor/preferences` with the current catalog version unless the body gives one. */
+  change(token: string, body: Partial<PreferenceChange>, headers?: Record<string, string>): Promise<Response>;
+  /** Like {@link change}, expecting 200. */
+  changeOk(token: string, body: Partial<PreferenceChange>): Promise<PreferenceState>;
+  /** `PUT /v1/admin/preferences/catalog`, expecting 200 or 201. */
+  putCatalog(input: PreferenceCatalogInput): Promise<PreferenceCatalog>;
+  /** A contact's consent history through the admin API. */
+  history(externalId: string): Promise<ConsentEvent[]>;
+  /** Consent events of this site, counted in the database. */
+  eventCount(): Promise<number>;
+}
+
+/** Builds a {@link PreferencesKit} over a new test site (or `site`) with the demo catalog. */
+export async function createPreferencesKit(h: Harness, site?: CreatedSite): Promise<PreferencesKit> {
+  const on = site ?? (await createTestSite(h.store));
+  const kit: PreferencesKit = {
+    site: on,
+    catalog: undefined as unknown as PreferenceCatalog,
+    admin: (path, options = {}) => h.call(`/v1/admin${path}`, { publishableKey: null, bearer: on.secretKey, ...options }),
+    visitor: (externalId, email) =>
+      h.tokenFor(on, externalId, { expiresInSeconds: 5 * 365 * 86_400, ...(email ? { email } : {}) }),
+    change: (token, body, headers) =>
+      h.call('/v1/visitor/preferences', {
+        site: on,
+        bearer: token,
+        method: 'PATCH',
+        body: { catalogVersion: kit.catalog.version, ...body },
+        ...(headers ? { headers } : {}),
+      }),
+    async changeOk(token, body) {
+      const response = await kit.change(token, body);
+      if (response.status !== 200) throw new Error(`change answered ${response.status}: ${await response.text()}`);
+      return PreferenceStateSchema.parse(await response.json());
+    },
+    async putCatalog(input) {
+      const response = await kit.admin('/preferences/catalog', { method: 'PUT', body: input });
+      if (response.status !== 200 && response.status !== 201) throw new Error(`putCatalog answered ${response.status}: ${await response.text()}`);
+      kit.catalog = PreferenceCatalogSchema.parse(await response.json());
+      return kit.catalog;
+    },
+    async history(externalId) {
+      const response = await kit.admin(`/contacts/${encodeURIComponent(externalId)}/consent-events`);
+      if (response.status !== 200) throw new Error(`history answered ${response.status}`);
+      return ((await response.json()) as { items: unknown[] }).items.map((item) => ConsentEventSchema.parse(item));
+    },
+    async eventCount() {
+      const { rows } = await h.store.query<{ n: number }>('SELECT count(*)::int AS n FROM consent_events WHERE site_id = $1', [on.site.id]);
+      return rows[0]?.n ?? 0;
+    },
+  };
+  await kit.putCatalog(DEMO_PREFERENCE_CATALOG);
+  return kit;
+}
+
+/** The state of one topic × channel in a {@link PreferenceState}. */
+export function stateOf(state: PreferenceState, topicId: string, channel: string): string | undefined {
+  return state.topics.find((t) => t.topicId === topicId)?.channels.find((c) => c.channel === channel)?.state;
+}

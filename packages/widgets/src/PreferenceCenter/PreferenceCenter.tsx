@@ -1,0 +1,100 @@
+import { usePreferences, useVisitor } from '@rapport/react';
+import { lazy, Suspense, useEffect, useId, type ComponentPropsWithRef, type ReactNode } from 'react';
+import { devWarning } from '../internal/devWarning.js';
+import { resolvePreferenceCenterMessages, type PreferenceCenterMessages } from './preferenceCenterMessages.js';
+import type { PreferenceCenterPanel as Panel } from './PreferenceCenterPanel.js';
+import { PreferenceCenterView as View, type PreferenceCenterState } from './PreferenceCenterView.js';
+
+// The topics, switches and controls show only once the bootstrap has answered: their code loads in parallel
+// with that request instead of before the first render (design.md §9). The panel imports nothing the package
+// index exports (parts and strings come in as props), so bundlers split it off cleanly.
+let panelModule: Promise<{ PreferenceCenterPanel: typeof Panel }> | undefined;
+const loadPanel = () => (panelModule ??= import('./PreferenceCenterPanel.js'));
+const PreferenceCenterPanel = lazy(() => loadPanel().then((m) => ({ default: m.PreferenceCenterPanel })));
+
+/** Props of {@link PreferenceCenter}: the root `section`'s props (ref, className, aria-*) plus the options below. */
+export interface PreferenceCenterProps extends Omit<ComponentPropsWithRef<'section'>, 'children'> {
+  /** Replaces any of the strings visitors read. Default: English ({@link defaultPreferenceCenterMessages}). */
+  messages?: Partial<PreferenceCenterMessages>;
+  /**
+   * BCP 47 locale for dates, also recorded with each consent. Default: the visitor's locale, else the site's
+   * default locale.
+   */
+  locale?: string;
+}
+
+/**
+ * Lets the visitor choose, topic by topic and channel by channel, what the business may send them: nothing
+ * pre-ticked, required topics explained and locked on, frequency where allowed, pause everything or
+ * unsubscribe from all in one action (both reversible), and a JSON export of their choices and consent
+ * history. Changes apply at once and roll back, announced, when refused. Must be inside `<RapportProvider>`.
+ */
+export function PreferenceCenter(props: PreferenceCenterProps): ReactNode {
+  const { messages, locale: localeProp, ...rest } = props;
+  const text = resolvePreferenceCenterMessages(messages);
+  const visitor = useVisitor();
+  const locale = localeProp ?? visitor.data?.locale ?? visitor.site?.defaultLocale;
+  const preferences = usePreferences({ locale });
+  const titleId = `${useId()}-title`;
+  useEffect(() => void loadPanel().catch(() => undefined), []);
+
+  const { status, catalog, state } = preferences;
+  useEffect(() => {
+    if (status === 'ready' && !preferences.enabled) {
+      devWarning('<PreferenceCenter> renders nothing: preferences are switched off for this site.');
+    }
+  }, [status, preferences.enabled]);
+  if (status === 'ready' && !preferences.enabled) return null;
+
+  const shell = (rootState: PreferenceCenterState, body: ReactNode, busy?: boolean) => (
+    <View.Root aria-labelledby={titleId} aria-busy={busy || undefined} {...rest} state={rootState}>
+      <View.Header>
+        <View.Title id={titleId}>{text.title}</View.Title>
+      </View.Header>
+      {body}
+    </View.Root>
+  );
+  const loading = shell(
+    'loading',
+    <>
+      <View.Skeleton />
+      <span className="rapport-visually-hidden">{text.loading}</span>
+    </>,
+    true,
+  );
+
+  if (status === 'loading' || (status === 'ready' && !catalog)) return loading;
+  if (status === 'error' || !catalog) {
+    const retrying = visitor.isFetching;
+    return shell(
+      'error',
+      <>
+        <View.Error>{text.loadError(preferences.error)}</View.Error>
+        <View.Retry
+          state={retrying ? 'pending' : 'idle'}
+          aria-disabled={retrying || undefined}
+          onClick={() => !retrying && visitor.refetch()}
+        >
+          {text.retry}
+        </View.Retry>
+      </>,
+    );
+  }
+  if (preferences.isAnonymous || !state) return shell('anonymous', <View.SignIn>{text.signIn}</View.SignIn>);
+
+  return (
+    <Suspense fallback={loading}>
+      <PreferenceCenterPanel
+        {...rest}
+        parts={View}
+        text={text}
+        preferences={preferences}
+        catalog={catalog}
+        state={state}
+        locale={locale}
+        timeZone={visitor.data?.timeZone ?? undefined}
+        titleId={titleId}
+      />
+    </Suspense>
+  );
+}
