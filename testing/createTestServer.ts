@@ -23,7 +23,7 @@ export interface TestClientOptions {
  */
 export interface InProcessServer {
   app: { request(input: RequestInfo | URL, init?: RequestInit): Response | Promise<Response> };
-  seeded: { publishableKey: string; identitySecret: string; site: { name: string } };
+  seeded: { publishableKey: string; identitySecret: string; secretKey: string | null; site: { name: string } };
   close(): Promise<void>;
 }
 

@@ -1,5 +1,4 @@
 import { createMemoryStorage, createRapportClient } from '@rapport/core';
-import { createApp, createPGliteStore, migrate, seedDemoSite } from '@rapport/server';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { render, renderHook, screen, waitFor } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -10,13 +9,11 @@ import { createTestServer, type TestServer } from '../../../testing/createTestSe
 import { useBootstrap } from './useBootstrap.js';
 import { useRapportClient } from './useRapportClient.js';
 import { useVisitor } from './useVisitor.js';
+import { startInProcessServer } from '../../../testing/startInProcessServer.js';
 
 let server: TestServer;
 beforeAll(async () => {
-  const store = await createPGliteStore();
-  await migrate(store);
-  const seeded = await seedDemoSite(store);
-  server = createTestServer({ app: createApp({ store }), seeded, close: () => store.close() });
+  server = createTestServer(await startInProcessServer());
 });
 afterAll(() => server.close());
 

@@ -1,18 +1,16 @@
 import { RapportError, type VisitorSession } from '@rapport/core';
-import { createApp, createPGliteStore, migrate, seedDemoSite, signVisitorToken } from '@rapport/server';
+import { signVisitorToken } from '@rapport/server';
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deferred, rapportWrapper } from './testing/renderWithRapport.js';
 import { createTestServer, type TestServer } from '../../../testing/createTestServer.js';
 import { useBootstrap } from './useBootstrap.js';
 import { useVisitor } from './useVisitor.js';
+import { startInProcessServer } from '../../../testing/startInProcessServer.js';
 
 let server: TestServer;
 beforeAll(async () => {
-  const store = await createPGliteStore();
-  await migrate(store);
-  const seeded = await seedDemoSite(store);
-  server = createTestServer({ app: createApp({ store }), seeded, close: () => store.close() });
+  server = createTestServer(await startInProcessServer());
 });
 afterAll(() => server.close());
 

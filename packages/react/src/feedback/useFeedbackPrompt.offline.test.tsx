@@ -1,19 +1,17 @@
 import { createMemoryStorage, type RapportClient } from '@rapport/core';
-import { createApp, createPGliteStore, migrate, seedDemoSite } from '@rapport/server';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rapportWrapper } from '../testing/renderWithRapport.js';
 import { createFeedbackTestServer, type FeedbackTestServer, type TestNetwork } from './testing/createFeedbackTestServer.js';
 import { useFeedbackPrompt } from './useFeedbackPrompt.js';
+import { startInProcessServer } from '../../../../testing/startInProcessServer.js';
 
 let server: FeedbackTestServer;
 let publishableKey: string;
 beforeAll(async () => {
-  const store = await createPGliteStore();
-  await migrate(store);
-  const seeded = await seedDemoSite(store);
-  publishableKey = seeded.publishableKey;
-  server = createFeedbackTestServer({ app: createApp({ store }), seeded, close: () => store.close() });
+  const inProcess = await startInProcessServer();
+  publishableKey = inProcess.seeded.publishableKey;
+  server = createFeedbackTestServer(inProcess);
 });
 afterAll(() => server.close());
 

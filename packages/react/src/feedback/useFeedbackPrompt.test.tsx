@@ -1,5 +1,4 @@
 import type { RapportClient, SurveyKind } from '@rapport/core';
-import { createApp, createPGliteStore, migrate, seedDemoSite } from '@rapport/server';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rapportWrapper } from '../testing/renderWithRapport.js';
@@ -8,13 +7,11 @@ import type { FeedbackPromptOptions } from './types.js';
 import { useFeedback } from './useFeedback.js';
 import { useFeedbackPrompt } from './useFeedbackPrompt.js';
 import { useLoopReplies } from './useLoopReplies.js';
+import { startInProcessServer } from '../../../../testing/startInProcessServer.js';
 
 let server: FeedbackTestServer;
 beforeAll(async () => {
-  const store = await createPGliteStore();
-  await migrate(store);
-  const seeded = await seedDemoSite(store);
-  server = createFeedbackTestServer({ app: createApp({ store }), seeded, close: () => store.close() });
+  server = createFeedbackTestServer(await startInProcessServer());
 });
 afterAll(() => server.close());
 

@@ -1,18 +1,15 @@
 import { createMemoryStorage, type KeyValueStorage } from '@rapport/core';
-import { createApp, createPGliteStore, migrate, seedDemoSite } from '@rapport/server';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deferred, rapportWrapper } from '../testing/renderWithRapport.js';
 import { createFeedbackTestServer, type FeedbackTestClientOptions, type FeedbackTestServer } from './testing/createFeedbackTestServer.js';
 import { useFeedback } from './useFeedback.js';
 import { useLoopReplies } from './useLoopReplies.js';
+import { startInProcessServer } from '../../../../testing/startInProcessServer.js';
 
 let server: FeedbackTestServer;
 beforeAll(async () => {
-  const store = await createPGliteStore();
-  await migrate(store);
-  const seeded = await seedDemoSite(store);
-  server = createFeedbackTestServer({ app: createApp({ store }), seeded, close: () => store.close() });
+  server = createFeedbackTestServer(await startInProcessServer());
 });
 afterAll(() => server.close());
 

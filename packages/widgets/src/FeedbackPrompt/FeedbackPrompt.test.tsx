@@ -1,9 +1,9 @@
 import type { FeedbackResponse, Survey, SurveyCreate } from '@rapport/core';
-import { createApp, createPGliteStore, migrate, seedDemoSite, type RapportStore } from '@rapport/server';
 import { configure, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestServer, type TestServer } from '../../../../testing/createTestServer.js';
+import { startInProcessServer, type StartedServer } from '../../../../testing/startInProcessServer.js';
 import { renderWithRapport } from '../testing/renderWithRapport.js';
 import { FeedbackPrompt } from './FeedbackPrompt.js';
 
@@ -12,29 +12,14 @@ import { FeedbackPrompt } from './FeedbackPrompt.js';
 configure({ asyncUtilTimeout: 5_000 });
 
 let server: TestServer;
-let store: RapportStore;
-let app: ReturnType<typeof createApp>;
-let secretKey: string;
+let inProcess: StartedServer;
 beforeAll(async () => {
-  store = await createPGliteStore();
-  await migrate(store);
-  const seeded = await seedDemoSite(store);
-  secretKey = seeded.secretKey!;
-  app = createApp({ store });
-  server = createTestServer({ app, seeded, close: () => store.close() });
+  inProcess = await startInProcessServer();
+  server = createTestServer(inProcess);
 }, 60_000);
 afterAll(() => server.close());
 
-/** A call to the admin API with the site's secret key, as the business's own server would make it. */
-async function admin<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const response = await app.request(`http://rapport.test/v1/admin${path}`, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${secretKey}`, 'content-type': 'application/json' },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const admin = <T,>(path: string, init?: { method?: string; body?: unknown }) => inProcess.admin<T>(path, init);
 
 const FOLLOW_UPS = {
   negative: 'What can we do to make this right?',

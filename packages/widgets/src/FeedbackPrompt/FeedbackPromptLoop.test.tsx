@@ -5,18 +5,12 @@ import {
   type Survey,
   type SurveyCreate,
 } from '@rapport/core';
-import {
-  createApp,
-  createPGliteStore,
-  migrate,
-  seedDemoSite,
-  signVisitorToken,
-  type RapportStore,
-} from '@rapport/server';
+import { signVisitorToken } from '@rapport/server';
 import { configure, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../../../../testing/createTestServer.js';
+import { startInProcessServer, type StartedServer } from '../../../../testing/startInProcessServer.js';
 import { renderWithRapport } from '../testing/renderWithRapport.js';
 import { FeedbackPrompt } from './FeedbackPrompt.js';
 
@@ -25,28 +19,14 @@ import { FeedbackPrompt } from './FeedbackPrompt.js';
 configure({ asyncUtilTimeout: 5_000 });
 
 let server: TestServer;
-let store: RapportStore;
-let app: ReturnType<typeof createApp>;
-let secretKey: string;
+let inProcess: StartedServer;
 beforeAll(async () => {
-  store = await createPGliteStore();
-  await migrate(store);
-  const seeded = await seedDemoSite(store);
-  secretKey = seeded.secretKey!;
-  app = createApp({ store });
-  server = createTestServer({ app, seeded, close: () => store.close() });
+  inProcess = await startInProcessServer();
+  server = createTestServer(inProcess);
 }, 60_000);
 afterAll(() => server.close());
 
-async function admin<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const response = await app.request(`http://rapport.test/v1/admin${path}`, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${secretKey}`, 'content-type': 'application/json' },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const admin = <T,>(path: string, init?: { method?: string; body?: unknown }) => inProcess.admin<T>(path, init);
 
 const createSurvey = (overrides: Partial<SurveyCreate> & Pick<SurveyCreate, 'kind'>) =>
   admin<Survey>('/surveys', {
@@ -68,7 +48,7 @@ const responsesOf = async (surveyId: string) =>
 
 const eventsOf = async (surveyId: string) =>
   (
-    await store.query<{ type: string; source: string }>(
+    await inProcess.store.query<{ type: string; source: string }>(
       'SELECT type, source FROM feedback_events WHERE survey_id = $1 ORDER BY occurred_at, type',
       [surveyId],
     )
@@ -125,7 +105,7 @@ describe('<FeedbackPrompt /> offline, close the loop, popover and tab', () => {
     const survey = await createSurvey({ kind: 'thumbs' });
     const offline = clientOn(async (input, init) => {
       if (String(input).endsWith('/feedback/responses')) throw new TypeError('Failed to fetch');
-      return app.request(input, init);
+      return inProcess.app.request(input, init);
     });
     const first = renderWithRapport(offline, <FeedbackPrompt surveyId={survey.id} />);
     await screen.findByRole('radio', { name: 'Yes' });
@@ -135,7 +115,7 @@ describe('<FeedbackPrompt /> offline, close the loop, popover and tab', () => {
     first.unmount();
 
     // "Reload": a new client over the same storage, now online, delivers what waited.
-    const online = clientOn((input, init) => Promise.resolve(app.request(input, init)));
+    const online = clientOn((input, init) => Promise.resolve(inProcess.app.request(input, init)));
     renderWithRapport(online, <FeedbackPrompt surveyId={survey.id} />);
     await waitFor(async () => expect(await responsesOf(survey.id)).toHaveLength(1));
     await online.feedback.flush();

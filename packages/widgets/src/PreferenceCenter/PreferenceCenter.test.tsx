@@ -1,21 +1,19 @@
 import { PreferenceExportSchema } from '@rapport/core/schemas';
-import { createApp, createPGliteStore, migrate, seedDemoSite, signVisitorToken } from '@rapport/server';
+import { signVisitorToken } from '@rapport/server';
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestServer, type TestServer } from '../../../../testing/createTestServer.js';
 import { renderWithRapport } from '../testing/renderWithRapport.js';
 import { PreferenceCenter } from './PreferenceCenter.js';
+import { startInProcessServer } from '../../../../testing/startInProcessServer.js';
 
 // The center waits for the bootstrap and the panel's lazy chunk: generous waits keep these steady under load.
 configure({ asyncUtilTimeout: 5_000 });
 
 let server: TestServer;
 beforeAll(async () => {
-  const store = await createPGliteStore();
-  await migrate(store);
-  const seeded = await seedDemoSite(store);
-  server = createTestServer({ app: createApp({ store }), seeded, close: () => store.close() });
+  server = createTestServer(await startInProcessServer());
 }, 60_000);
 afterAll(() => server.close());
 afterEach(() => vi.restoreAllMocks());

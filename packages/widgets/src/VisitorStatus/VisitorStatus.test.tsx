@@ -1,17 +1,15 @@
-import { createApp, createPGliteStore, migrate, seedDemoSite, signVisitorToken } from '@rapport/server';
+import { signVisitorToken } from '@rapport/server';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deferred, renderWithRapport } from '../testing/renderWithRapport.js';
 import { createTestServer, type TestServer } from '../../../../testing/createTestServer.js';
 import { VisitorStatus } from './VisitorStatus.js';
+import { startInProcessServer } from '../../../../testing/startInProcessServer.js';
 
 let server: TestServer;
 beforeAll(async () => {
-  const store = await createPGliteStore();
-  await migrate(store);
-  const seeded = await seedDemoSite(store);
-  server = createTestServer({ app: createApp({ store }), seeded, close: () => store.close() });
+  server = createTestServer(await startInProcessServer());
 });
 afterAll(() => server.close());
 
