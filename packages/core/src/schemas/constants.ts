@@ -86,3 +86,11 @@ export type OptInState = (typeof OPT_IN_STATES)[number];
 /** How a consent event came about. */
 export const CONSENT_SOURCES = ['widget', 'confirmation_link', 'one_click', 'admin', 'api'] as const;
 export type ConsentSource = (typeof CONSENT_SOURCES)[number];
+
+/** Kinds of loyalty ledger entry. Entries are never changed: reversals and expiry are new entries. */
+export const LEDGER_ENTRY_TYPES = ['earn', 'redeem', 'expire', 'reverse', 'adjust'] as const;
+export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number];
+
+/** Rewards the server grants by itself, shown once as a celebration on the card. */
+export const CELEBRATION_KINDS = ['welcome', 'birthday', 'anniversary'] as const;
+export type CelebrationKind = (typeof CELEBRATION_KINDS)[number];

@@ -174,3 +174,44 @@ export type {
   PreferenceExport,
   ContactPreferences,
 } from './preferences.js';
+export {
+  LEDGER_ENTRY_TYPES,
+  CELEBRATION_KINDS,
+} from './constants.js';
+export type {
+  LedgerEntryType,
+  CelebrationKind,
+} from './constants.js';
+export {
+  LoyaltyTierSchema,
+  LoyaltyRewardSchema,
+  LoyaltyProgramInputSchema,
+  LoyaltyProgramSchema,
+  LedgerEntrySchema,
+  LoyaltyAccountSummarySchema,
+  RedemptionRequestSchema,
+  RedemptionResultSchema,
+  MemberTokenSchema,
+  LoyaltyAwardSchema,
+  LoyaltyReversalSchema,
+  LoyaltyAdjustmentSchema,
+  LedgerWriteResultSchema,
+  LoyaltyMemberSchema,
+  MemberScanSchema,
+} from './loyalty.js';
+export type {
+  LoyaltyTier,
+  LoyaltyReward,
+  LoyaltyProgramInput,
+  LoyaltyProgram,
+  LedgerEntry,
+  LoyaltyAccountSummary,
+  RedemptionRequest,
+  RedemptionResult,
+  MemberToken,
+  LoyaltyAward,
+  LoyaltyReversal,
+  LoyaltyAdjustment,
+  LedgerWriteResult,
+  LoyaltyMember,
+} from './loyalty.js';

@@ -4,6 +4,16 @@ import { getContactRoute, listContactsRoute, putContactRoute } from './contacts.
 import { listContactRequestsRoute, listFeedbackResponsesRoute, updateFeedbackResponseRoute } from './feedbackResponses.js';
 import { getFeedbackSettingsRoute, putFeedbackSettingsRoute } from './feedbackSettings.js';
 import { promptEventRoute, replySeenRoute, submitResponseRoute } from './feedbackVisitor.js';
+import {
+  adjustLoyaltyPointsRoute,
+  awardLoyaltyPointsRoute,
+  getContactLoyaltyRoute,
+  getLoyaltyProgramRoute,
+  putLoyaltyProgramRoute,
+  reverseLoyaltyAwardRoute,
+  scanLoyaltyMemberRoute,
+} from './loyaltyAdmin.js';
+import { celebrationSeenRoute, getVisitorLoyaltyRoute, memberTokenRoute, redeemRewardRoute } from './loyaltyVisitor.js';
 import { openApiRoute } from './openapi.js';
 import {
   getContactPreferencesRoute,
@@ -56,5 +66,16 @@ export const RAPPORT_ROUTES: readonly RouteDefinition[] = [
   listPendingConfirmationsRoute,
   optInRatesRoute,
   verifyConsentChainsRoute,
+  getVisitorLoyaltyRoute,
+  redeemRewardRoute,
+  memberTokenRoute,
+  celebrationSeenRoute,
+  getLoyaltyProgramRoute,
+  putLoyaltyProgramRoute,
+  awardLoyaltyPointsRoute,
+  reverseLoyaltyAwardRoute,
+  adjustLoyaltyPointsRoute,
+  getContactLoyaltyRoute,
+  scanLoyaltyMemberRoute,
   openApiRoute,
 ];

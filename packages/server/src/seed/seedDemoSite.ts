@@ -8,6 +8,7 @@ import type { RapportStore, SqlExecutor } from '../store/Store.js';
 import { saveCatalog } from '../preferences/catalogQueries.js';
 import { DEMO_PREFERENCE_CATALOG } from './demoPreferenceCatalog.js';
 import { seedDemoFeedback } from './seedDemoFeedback.js';
+import { seedDemoLoyalty } from './seedDemoLoyalty.js';
 
 /** Slug of the demo site. */
 export const DEMO_SITE_SLUG = 'demo-shop';
@@ -97,7 +98,7 @@ async function ensureSecretKey(tx: SqlExecutor, siteId: string, secretKey: strin
 /**
  * Creates the demo site "Northwind Coffee Roasters" (slug `demo-shop`, every widget on, two known contacts),
  * or, when it exists, makes sure the keys passed in work for it. Either way, adds the demo surveys and their
- * history where missing (see `seedDemoFeedback`), and the demo preference catalog (a new version only if its wording changed). Safe to run on every start and from several instances at once.
+ * history where missing (see `seedDemoFeedback`), the demo preference catalog (a new version only if its wording changed) and the demo loyalty program with a few orders. Safe to run on every start and from several instances at once.
  */
 export async function seedDemoSite(store: RapportStore, options: SeedDemoSiteOptions = {}): Promise<SeedDemoSiteResult> {
   const now = options.now ?? new Date();
@@ -120,6 +121,7 @@ export async function seedDemoSite(store: RapportStore, options: SeedDemoSiteOpt
       }
       await seedDemoFeedback(tx, { siteId: created.site.id, now });
       await saveCatalog(tx, { siteId: created.site.id, wording: DEMO_PREFERENCE_CATALOG, now });
+      await seedDemoLoyalty(tx, { siteId: created.site.id, now });
       return { ...created, created: true };
     }
     let site = existing;
@@ -131,6 +133,7 @@ export async function seedDemoSite(store: RapportStore, options: SeedDemoSiteOpt
     if (options.secretKey) await ensureSecretKey(tx, site.id, options.secretKey);
     await seedDemoFeedback(tx, { siteId: site.id, now });
     await saveCatalog(tx, { siteId: site.id, wording: DEMO_PREFERENCE_CATALOG, now });
+    await seedDemoLoyalty(tx, { siteId: site.id, now });
     return { site, publishableKey, identitySecret: site.identitySecret, secretKey: options.secretKey ?? null, created: false };
   });
 }

@@ -1,0 +1,182 @@
+import type { LoyaltyAdjustment, LoyaltyAward, LoyaltyProgram, LoyaltyReversal } from '@rapport/core/schemas';
+import { canonicalJson } from '../crypto/canonicalJson.js';
+import { sha256Hex } from '../crypto/sha256.js';
+import { ApiError, validationFailed } from '../http/ApiError.js';
+import type { SqlExecutor } from '../store/Store.js';
+import { addDays, addMonths, computeAccountState, type AccountState } from './accountState.js';
+import { appendEntry, assertSameRequest, findEntryByKey, loadEntries, lockAccount, type AccountRow, type EntryRow } from './ledgerQueries.js';
+
+/** Where a ledger write happens: the site, its program and the request's time. */
+export interface LedgerScope {
+  siteId: string;
+  program: LoyaltyProgram;
+  now: Date;
+}
+
+/** What a ledger write answers: the entry (new or the original one) and how much a reversal was clamped from. */
+export interface WriteOutcome {
+  row: EntryRow;
+  created: boolean;
+}
+
+/** Hash of a request body: the same key with a different body is a conflict. */
+export function requestHash(body: unknown): Promise<string> {
+  return sha256Hex(canonicalJson(body));
+}
+
+function expiresAt(program: LoyaltyProgram, from: Date): Date | null {
+  return program.expiryMonths === null ? null : addMonths(from, program.expiryMonths);
+}
+
+/**
+ * Writes `expire` entries for lots past their expiry (key `expire:<lot id>`, so at most once per lot), then
+ * returns the account's state. Call with the account locked.
+ */
+export async function settleAccount(tx: SqlExecutor, scope: LedgerScope, account: AccountRow): Promise<{ entries: EntryRow[]; state: AccountState }> {
+  let entries = await loadEntries(tx, account.id);
+  let state = computeAccountState(entries, scope.now);
+  if (state.dueExpiries.length === 0) return { entries, state };
+  for (const { lot, points } of state.dueExpiries) {
+    await appendEntry(tx, scope.siteId, {
+      account_id: account.id,
+      type: 'expire',
+      points: -points,
+      reason: `${scope.program.pointsName} expired`,
+      idempotency_key: `expire:${lot.id}`,
+      request_hash: 'auto',
+      source_entry_id: lot.id,
+      created_at: scope.now,
+      available_at: scope.now,
+      expires_at: null,
+    });
+  }
+  entries = await loadEntries(tx, account.id);
+  state = computeAccountState(entries, scope.now);
+  return { entries, state };
+}
+
+function pointsForAward(program: LoyaltyProgram, award: LoyaltyAward): { points: number; reason: string; stamps: number } {
+  const given = [award.amount, award.action, award.points].filter((v) => v !== undefined).length;
+  if (given !== 1) {
+    throw validationFailed([{ path: [], message: 'Give exactly one of amount (with currency), action or points', code: 'custom' }]);
+  }
+  if (award.amount !== undefined) {
+    if (award.currency !== program.earn.currency) {
+      throw validationFailed([{ path: ['currency'], message: `The program earns in ${program.earn.currency}`, code: 'custom' }]);
+    }
+    const points = Math.floor(award.amount * program.earn.perCurrencyUnit + 1e-9);
+    return { points, reason: award.reason ?? `Purchase ${award.orderId}`, stamps: program.stampCard ? 1 : 0 };
+  }
+  if (award.action !== undefined) {
+    const action = program.earn.actions.find((a) => a.id === award.action);
+    if (!action) throw validationFailed([{ path: ['action'], message: 'No such action in the program', code: 'custom' }]);
+    return { points: action.points, reason: award.reason ?? action.label, stamps: 0 };
+  }
+  return { points: award.points ?? 0, reason: award.reason ?? 'Points added', stamps: 0 };
+}
+
+/** Awards points for an order (key `order:<orderId>`), pending for the approval window. */
+export async function awardOrder(tx: SqlExecutor, scope: LedgerScope, account: AccountRow, award: LoyaltyAward): Promise<WriteOutcome> {
+  const hash = await requestHash(award);
+  const key = `order:${award.orderId}`;
+  const existing = await findEntryByKey(tx, scope.siteId, key);
+  if (existing) {
+    assertSameRequest(existing, hash, account.id);
+    return { row: existing, created: false };
+  }
+  const { points, reason, stamps } = pointsForAward(scope.program, award);
+  return appendEntry(tx, scope.siteId, {
+    account_id: account.id,
+    type: 'earn',
+    points,
+    stamps,
+    reason,
+    idempotency_key: key,
+    request_hash: hash,
+    created_at: scope.now,
+    available_at: addDays(scope.now, scope.program.approvalWindowDays),
+    expires_at: expiresAt(scope.program, scope.now),
+  });
+}
+
+/**
+ * Reverses an order's award (key `reverse:<orderId>`). A pending award is cancelled in full (the reversal
+ * becomes available with it, so they net out). An available one takes back at most the balance: the
+ * balance never goes below zero, and `clamped_from` records what was asked.
+ */
+export async function reverseOrder(tx: SqlExecutor, scope: LedgerScope, reversal: LoyaltyReversal): Promise<WriteOutcome> {
+  const hash = await requestHash(reversal);
+  const key = `reverse:${reversal.orderId}`;
+  const earn = await findEntryByKey(tx, scope.siteId, `order:${reversal.orderId}`);
+  if (!earn) throw new ApiError(404, 'not_found', 'No award for this order');
+  const account = await lockAccount(tx, earn.account_id);
+  const existing = await findEntryByKey(tx, scope.siteId, key);
+  if (existing) {
+    assertSameRequest(existing, hash);
+    return { row: existing, created: false };
+  }
+  const { state } = await settleAccount(tx, scope, account);
+  const pending = earn.available_at.getTime() > scope.now.getTime();
+  const points = pending ? earn.points : Math.min(earn.points, state.balance);
+  return appendEntry(tx, scope.siteId, {
+    account_id: account.id,
+    type: 'reverse',
+    points: -points,
+    stamps: -earn.stamps,
+    reason: reversal.reason,
+    idempotency_key: key,
+    request_hash: hash,
+    source_entry_id: earn.id,
+    clamped_from: points < earn.points ? earn.points : null,
+    created_at: scope.now,
+    available_at: pending ? earn.available_at : scope.now,
+    expires_at: null,
+  });
+}
+
+/** A manual correction (key `adjust:<key>`); a debit beyond the balance is 409 `insufficient_points`. */
+export async function adjustPoints(tx: SqlExecutor, scope: LedgerScope, account: AccountRow, adjustment: LoyaltyAdjustment): Promise<WriteOutcome> {
+  const hash = await requestHash(adjustment);
+  const key = `adjust:${adjustment.key}`;
+  const existing = await findEntryByKey(tx, scope.siteId, key);
+  if (existing) {
+    assertSameRequest(existing, hash, account.id);
+    return { row: existing, created: false };
+  }
+  const { state } = await settleAccount(tx, scope, account);
+  if (state.balance + adjustment.points < 0) {
+    throw new ApiError(409, 'insufficient_points', `The balance is ${state.balance}; it cannot go below zero`);
+  }
+  return appendEntry(tx, scope.siteId, {
+    account_id: account.id,
+    type: 'adjust',
+    points: adjustment.points,
+    reason: adjustment.reason,
+    idempotency_key: key,
+    request_hash: hash,
+    created_at: scope.now,
+    available_at: scope.now,
+    expires_at: adjustment.points > 0 ? expiresAt(scope.program, scope.now) : null,
+  });
+}
+
+/** Points the server grants by itself, available at once: welcome, birthday, anniversary. */
+export function grantAutomatic(
+  tx: SqlExecutor,
+  scope: LedgerScope,
+  account: AccountRow,
+  grant: { kind: 'welcome' | 'birthday' | 'anniversary'; key: string; points: number; reason: string },
+): Promise<WriteOutcome> {
+  return appendEntry(tx, scope.siteId, {
+    account_id: account.id,
+    type: 'earn',
+    points: grant.points,
+    reason: grant.reason,
+    celebration: grant.kind,
+    idempotency_key: grant.key,
+    request_hash: 'auto',
+    created_at: scope.now,
+    available_at: scope.now,
+    expires_at: expiresAt(scope.program, scope.now),
+  });
+}

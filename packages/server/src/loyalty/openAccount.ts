@@ -1,0 +1,88 @@
+import type { LoyaltyAccountSummary, LoyaltyMember } from '@rapport/core/schemas';
+import { findContactByExternalId } from '../contacts/contactQueries.js';
+import { resolveVisitorContact } from '../contacts/resolveVisitorContact.js';
+import { upsertContactFromAdmin } from '../contacts/upsertContactFromAdmin.js';
+import { ApiError } from '../http/ApiError.js';
+import type { VisitorIdentity } from '../http/defineRoute.js';
+import type { SqlExecutor } from '../store/Store.js';
+import { syncBirthday } from './automaticRewards.js';
+import { buildSummary } from './buildSummary.js';
+import { ensureAccount, findAccount, lockAccount, toLedgerEntry, type AccountRow } from './ledgerQueries.js';
+import { settleAccount, type LedgerScope } from './ledgerWrites.js';
+import { programOr404 } from './programQueries.js';
+
+/** An account opened for a write or a read, locked until the transaction ends. */
+export interface OpenAccount {
+  scope: LedgerScope;
+  account: AccountRow;
+  externalId: string;
+}
+
+/** 403 unless the visitor is signed in: an anonymous visitor has no card. */
+export function requireKnown(visitor: VisitorIdentity): void {
+  if (visitor.kind !== 'known') throw new ApiError(403, 'forbidden', 'Sign in to collect points: an anonymous visitor has no card');
+}
+
+/** The signed-in visitor's account (joined on first use), with the birthday trait copied over. */
+export async function openVisitorAccount(tx: SqlExecutor, input: { siteId: string; visitor: VisitorIdentity; now: Date }): Promise<OpenAccount> {
+  requireKnown(input.visitor);
+  const program = await programOr404(tx, input.siteId);
+  const contact = await resolveVisitorContact(tx, input);
+  const { account } = await ensureAccount(tx, { siteId: input.siteId, contactId: contact.id, now: input.now });
+  return {
+    scope: { siteId: input.siteId, program, now: input.now },
+    account: await syncBirthday(tx, account, contact.traits),
+    externalId: input.visitor.subject,
+  };
+}
+
+/** A contact's account for the business's server: the contact and account are created when missing. */
+export async function openAdminAccount(tx: SqlExecutor, input: { siteId: string; externalId: string; now: Date }): Promise<OpenAccount> {
+  const program = await programOr404(tx, input.siteId);
+  const { row } = await upsertContactFromAdmin(tx, { siteId: input.siteId, externalId: input.externalId, changes: {}, now: input.now });
+  const { account } = await ensureAccount(tx, { siteId: input.siteId, contactId: row.id, now: input.now });
+  return { scope: { siteId: input.siteId, program, now: input.now }, account, externalId: input.externalId };
+}
+
+/** An existing member by external id or account id, locked; 404 when there is none. */
+export async function findMember(
+  tx: SqlExecutor,
+  input: { siteId: string; now: Date } & ({ externalId: string } | { accountId: string }),
+): Promise<OpenAccount> {
+  const program = await programOr404(tx, input.siteId);
+  let account: AccountRow | null = null;
+  let externalId: string | null = null;
+  if ('externalId' in input) {
+    const contact = await findContactByExternalId(tx, input.siteId, input.externalId);
+    account = contact ? await findAccount(tx, contact.id, true) : null;
+    externalId = input.externalId;
+  } else {
+    const { rows } = await tx.query<{ contact_id: string; external_id: string | null }>(
+      `SELECT a.contact_id, c.external_id FROM loyalty_accounts a JOIN contacts c ON c.id = a.contact_id WHERE a.id = $1 AND a.site_id = $2`,
+      [input.accountId, input.siteId],
+    );
+    if (rows[0]?.external_id) {
+      account = await lockAccount(tx, input.accountId);
+      externalId = rows[0].external_id;
+    }
+  }
+  if (!account || externalId === null) throw new ApiError(404, 'not_found', 'No loyalty member here');
+  return { scope: { siteId: input.siteId, program, now: input.now }, account, externalId };
+}
+
+/** The card of an open account, after writing any expiry that is due. */
+export async function readCard(tx: SqlExecutor, open: OpenAccount): Promise<LoyaltyAccountSummary> {
+  const { entries, state } = await settleAccount(tx, open.scope, open.account);
+  return buildSummary({ program: open.scope.program, account: open.account, entries, state, now: open.scope.now });
+}
+
+/** The admin view: card and full ledger. */
+export async function readMember(tx: SqlExecutor, open: OpenAccount): Promise<LoyaltyMember> {
+  const { entries, state } = await settleAccount(tx, open.scope, open.account);
+  return {
+    externalId: open.externalId,
+    joinedAt: open.account.joined_at.toISOString(),
+    summary: buildSummary({ program: open.scope.program, account: open.account, entries, state, now: open.scope.now }),
+    ledger: entries.map(toLedgerEntry),
+  };
+}

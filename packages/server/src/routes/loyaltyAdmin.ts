@@ -1,0 +1,173 @@
+import { API_PREFIX } from '@rapport/core';
+import {
+  ErrorEnvelopeSchema,
+  ExternalIdSchema,
+  LedgerWriteResultSchema,
+  LoyaltyAdjustmentSchema,
+  LoyaltyAwardSchema,
+  LoyaltyMemberSchema,
+  LoyaltyProgramInputSchema,
+  LoyaltyProgramSchema,
+  LoyaltyReversalSchema,
+  MemberScanSchema,
+} from '@rapport/core/schemas';
+import * as z from 'zod/mini';
+import { ApiError } from '../http/ApiError.js';
+import { defineAdminRoute, type RouteResult } from '../http/defineRoute.js';
+import { adjustPoints, awardOrder, reverseOrder, type WriteOutcome } from '../loyalty/ledgerWrites.js';
+import { toLedgerEntry } from '../loyalty/ledgerQueries.js';
+import { verifyMemberToken } from '../loyalty/memberToken.js';
+import { findMember, openAdminAccount, readMember } from '../loyalty/openAccount.js';
+import { programOr404, saveProgram } from '../loyalty/programQueries.js';
+
+const TAGS = ['admin', 'loyalty'];
+const NO_PROGRAM = { description: 'No program, or no such member or order (`not_found`)', schema: ErrorEnvelopeSchema };
+const CONFLICT = { description: 'The key was used for a different request (`idempotency_conflict`), or the body is invalid', schema: ErrorEnvelopeSchema };
+const WRITTEN = {
+  200: { description: 'The original entry of this key (nothing new written)', schema: LedgerWriteResultSchema },
+  201: { description: 'The new entry', schema: LedgerWriteResultSchema },
+};
+
+function written(outcome: WriteOutcome): RouteResult {
+  return { status: outcome.created ? 201 : 200, body: { entry: toLedgerEntry(outcome.row), clampedFrom: outcome.row.clamped_from } };
+}
+
+/** `GET /v1/admin/loyalty/program`. */
+export const getLoyaltyProgramRoute = defineAdminRoute({
+  method: 'GET',
+  path: `${API_PREFIX}/admin/loyalty/program`,
+  operationId: 'getLoyaltyProgram',
+  summary: 'The current loyalty program',
+  tags: TAGS,
+  responses: { 200: { description: 'The program', schema: LoyaltyProgramSchema }, 404: NO_PROGRAM },
+  async handle(ctx) {
+    return { status: 200, body: await programOr404(ctx.db, ctx.site.id) };
+  },
+});
+
+/** `PUT /v1/admin/loyalty/program`. */
+export const putLoyaltyProgramRoute = defineAdminRoute({
+  method: 'PUT',
+  path: `${API_PREFIX}/admin/loyalty/program`,
+  operationId: 'putLoyaltyProgram',
+  summary: 'Write the loyalty program',
+  description: 'A changed program is a new version (201); the same one keeps the current version (200). Existing ledger entries are never rewritten.',
+  tags: TAGS,
+  body: LoyaltyProgramInputSchema,
+  responses: {
+    200: { description: 'Unchanged', schema: LoyaltyProgramSchema },
+    201: { description: 'A new version', schema: LoyaltyProgramSchema },
+  },
+  async handle(ctx) {
+    const { program, created } = await ctx.transaction((tx) => saveProgram(tx, { siteId: ctx.site.id, program: ctx.body, now: ctx.now }));
+    return { status: created ? 201 : 200, body: program };
+  },
+});
+
+/** `POST /v1/admin/loyalty/awards`. */
+export const awardLoyaltyPointsRoute = defineAdminRoute({
+  method: 'POST',
+  path: `${API_PREFIX}/admin/loyalty/awards`,
+  operationId: 'awardLoyaltyPoints',
+  summary: 'Award points for an order',
+  description:
+    '`orderId` is the idempotency key: the same order again returns the original entry (200); the same order with a ' +
+    'different body is 422 `idempotency_conflict`. Points stay pending for the program’s approval window. The contact ' +
+    'and its account are created when missing.',
+  tags: TAGS,
+  body: LoyaltyAwardSchema,
+  responses: { ...WRITTEN, 404: NO_PROGRAM, 422: CONFLICT },
+  async handle(ctx) {
+    const { site, now, body } = ctx;
+    return written(
+      await ctx.transaction(async (tx) => {
+        const open = await openAdminAccount(tx, { siteId: site.id, externalId: body.externalId, now });
+        return awardOrder(tx, open.scope, open.account, body);
+      }),
+    );
+  },
+});
+
+/** `POST /v1/admin/loyalty/reversals`. */
+export const reverseLoyaltyAwardRoute = defineAdminRoute({
+  method: 'POST',
+  path: `${API_PREFIX}/admin/loyalty/reversals`,
+  operationId: 'reverseLoyaltyAward',
+  summary: 'Reverse an order’s award (refund, cancellation)',
+  description:
+    'Once per order (the same request again returns the original entry). Takes back at most the spendable balance, so the ' +
+    'balance never goes below zero; `clampedFrom` then says what the award was.',
+  tags: TAGS,
+  body: LoyaltyReversalSchema,
+  responses: { ...WRITTEN, 404: NO_PROGRAM, 422: CONFLICT },
+  async handle(ctx) {
+    const { site, now, body } = ctx;
+    return written(
+      await ctx.transaction(async (tx) => reverseOrder(tx, { siteId: site.id, program: await programOr404(tx, site.id), now }, body)),
+    );
+  },
+});
+
+/** `POST /v1/admin/loyalty/adjustments`. */
+export const adjustLoyaltyPointsRoute = defineAdminRoute({
+  method: 'POST',
+  path: `${API_PREFIX}/admin/loyalty/adjustments`,
+  operationId: 'adjustLoyaltyPoints',
+  summary: 'Correct a member’s points, with a reason',
+  description: '`key` is the idempotency key. A debit larger than the balance is 409 `insufficient_points`.',
+  tags: TAGS,
+  body: LoyaltyAdjustmentSchema,
+  responses: {
+    ...WRITTEN,
+    404: NO_PROGRAM,
+    409: { description: 'The balance would go below zero (`insufficient_points`)', schema: ErrorEnvelopeSchema },
+    422: CONFLICT,
+  },
+  async handle(ctx) {
+    const { site, now, body } = ctx;
+    return written(
+      await ctx.transaction(async (tx) => {
+        const open = await openAdminAccount(tx, { siteId: site.id, externalId: body.externalId, now });
+        return adjustPoints(tx, open.scope, open.account, body);
+      }),
+    );
+  },
+});
+
+/** `GET /v1/admin/contacts/{externalId}/loyalty`. */
+export const getContactLoyaltyRoute = defineAdminRoute({
+  method: 'GET',
+  path: `${API_PREFIX}/admin/contacts/{externalId}/loyalty`,
+  operationId: 'getContactLoyalty',
+  summary: 'A member’s card and full ledger',
+  tags: TAGS,
+  params: z.strictObject({ externalId: ExternalIdSchema }),
+  responses: { 200: { description: 'The member', schema: LoyaltyMemberSchema }, 404: NO_PROGRAM },
+  async handle(ctx) {
+    const { site, now, params } = ctx;
+    const body = await ctx.transaction(async (tx) => readMember(tx, await findMember(tx, { siteId: site.id, now, externalId: params.externalId })));
+    return { status: 200, body };
+  },
+});
+
+/** `POST /v1/admin/loyalty/scan`. */
+export const scanLoyaltyMemberRoute = defineAdminRoute({
+  method: 'POST',
+  path: `${API_PREFIX}/admin/loyalty/scan`,
+  operationId: 'scanLoyaltyMember',
+  summary: 'Find the member of a scanned QR token',
+  tags: TAGS,
+  body: MemberScanSchema,
+  responses: {
+    200: { description: 'The member', schema: LoyaltyMemberSchema },
+    400: { description: 'The token is invalid or expired (`bad_request`)', schema: ErrorEnvelopeSchema },
+    404: NO_PROGRAM,
+  },
+  async handle(ctx) {
+    const { site, now, body } = ctx;
+    const accountId = await verifyMemberToken(site.identitySecret, body.token, now);
+    if (!accountId) throw new ApiError(400, 'bad_request', 'This member code is invalid or has expired: ask for a fresh one');
+    const member = await ctx.transaction(async (tx) => readMember(tx, await findMember(tx, { siteId: site.id, now, accountId })));
+    return { status: 200, body: member };
+  },
+});

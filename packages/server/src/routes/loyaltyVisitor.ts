@@ -1,0 +1,110 @@
+import { API_PREFIX } from '@rapport/core';
+import {
+  ErrorEnvelopeSchema,
+  LoyaltyAccountSummarySchema,
+  MemberTokenSchema,
+  RedemptionRequestSchema,
+  RedemptionResultSchema,
+} from '@rapport/core/schemas';
+import { defineVisitorRoute } from '../http/defineRoute.js';
+import { grantDueRewards } from '../loyalty/automaticRewards.js';
+import { signMemberToken } from '../loyalty/memberToken.js';
+import { openVisitorAccount, readCard } from '../loyalty/openAccount.js';
+import { redeemReward } from '../loyalty/redeemReward.js';
+
+const TAGS = ['visitor', 'loyalty'];
+const FORBIDDEN = { description: 'An anonymous visitor has no card: sign in first (`forbidden`)', schema: ErrorEnvelopeSchema };
+const NO_PROGRAM = { description: 'The site has no loyalty program (`not_found`)', schema: ErrorEnvelopeSchema };
+
+/** `GET /v1/visitor/loyalty`: the visitor's card. */
+export const getVisitorLoyaltyRoute = defineVisitorRoute({
+  method: 'GET',
+  path: `${API_PREFIX}/visitor/loyalty`,
+  operationId: 'getVisitorLoyalty',
+  summary: 'The visitor’s loyalty card',
+  description:
+    'The first read joins the program and grants the welcome points. Birthday (from the contact’s `birthday` trait) and ' +
+    'membership-anniversary rewards are granted on the first read within 30 days after the date, once a year each; ' +
+    '`celebration` shows the latest until it is marked seen. Points past their expiry are expired on read.',
+  tags: TAGS,
+  token: 'required',
+  responses: { 200: { description: 'The card', schema: LoyaltyAccountSummarySchema }, 403: FORBIDDEN, 404: NO_PROGRAM },
+  async handle(ctx) {
+    const { site, visitor, now } = ctx;
+    const body = await ctx.transaction(async (tx) => {
+      const open = await openVisitorAccount(tx, { siteId: site.id, visitor, now });
+      await grantDueRewards(tx, open.scope, open.account);
+      return readCard(tx, open);
+    });
+    return { status: 200, body };
+  },
+});
+
+/** `POST /v1/visitor/loyalty/redemptions`. */
+export const redeemRewardRoute = defineVisitorRoute({
+  method: 'POST',
+  path: `${API_PREFIX}/visitor/loyalty/redemptions`,
+  operationId: 'redeemLoyaltyReward',
+  summary: 'Spend points on a reward',
+  description:
+    'The body’s `id` (made by the client) is the idempotency key: sent again, the original redemption comes back (200); ' +
+    'the same id for another reward is 422 `idempotency_conflict`. Not enough spendable points (pending ones do not count) ' +
+    'is 409 `insufficient_points`.',
+  tags: TAGS,
+  token: 'required',
+  body: RedemptionRequestSchema,
+  responses: {
+    200: { description: 'The original redemption of this id', schema: RedemptionResultSchema },
+    201: { description: 'Redeemed: the code and what to do with it', schema: RedemptionResultSchema },
+    403: FORBIDDEN,
+    404: { description: 'No program, or no such reward (`not_found`)', schema: ErrorEnvelopeSchema },
+    409: { description: 'Not enough points (`insufficient_points`)', schema: ErrorEnvelopeSchema },
+    422: { description: 'Invalid body, or the id was used for another reward (`idempotency_conflict`)', schema: ErrorEnvelopeSchema },
+  },
+  async handle(ctx) {
+    const { site, visitor, now, body } = ctx;
+    const { result, created } = await ctx.transaction(async (tx) => {
+      const open = await openVisitorAccount(tx, { siteId: site.id, visitor, now });
+      return redeemReward(tx, open.scope, open.account, body);
+    });
+    return { status: created ? 201 : 200, body: result };
+  },
+});
+
+/** `POST /v1/visitor/loyalty/member-token`. */
+export const memberTokenRoute = defineVisitorRoute({
+  method: 'POST',
+  path: `${API_PREFIX}/visitor/loyalty/member-token`,
+  operationId: 'createLoyaltyMemberToken',
+  summary: 'A short-lived signed token for the member QR code',
+  description: 'Valid for 5 minutes; the shop scans it with `POST /v1/admin/loyalty/scan`. It carries no external id.',
+  tags: TAGS,
+  token: 'required',
+  responses: { 200: { description: 'The token', schema: MemberTokenSchema }, 403: FORBIDDEN, 404: NO_PROGRAM },
+  async handle(ctx) {
+    const { site, visitor, now } = ctx;
+    const open = await ctx.transaction((tx) => openVisitorAccount(tx, { siteId: site.id, visitor, now }));
+    const { token, expiresAt } = await signMemberToken(site.identitySecret, open.account.id, now);
+    return { status: 200, body: { token, expiresAt: expiresAt.toISOString() } };
+  },
+});
+
+/** `POST /v1/visitor/loyalty/celebrations/seen`. */
+export const celebrationSeenRoute = defineVisitorRoute({
+  method: 'POST',
+  path: `${API_PREFIX}/visitor/loyalty/celebrations/seen`,
+  operationId: 'markLoyaltyCelebrationSeen',
+  summary: 'Mark the card’s celebration as seen',
+  tags: TAGS,
+  token: 'required',
+  responses: { 200: { description: 'The card, without the celebration', schema: LoyaltyAccountSummarySchema }, 403: FORBIDDEN, 404: NO_PROGRAM },
+  async handle(ctx) {
+    const { site, visitor, now } = ctx;
+    const body = await ctx.transaction(async (tx) => {
+      const open = await openVisitorAccount(tx, { siteId: site.id, visitor, now });
+      await tx.query('UPDATE loyalty_accounts SET celebrations_seen_at = $2 WHERE id = $1', [open.account.id, now]);
+      return readCard(tx, { ...open, account: { ...open.account, celebrations_seen_at: now } });
+    });
+    return { status: 200, body };
+  },
+});
