@@ -1,3 +1,4 @@
+import { appendOnlyTable } from './appendOnlyTable.js';
 import type { Migration } from './Migration.js';
 
 /**
@@ -65,15 +66,7 @@ export const migration0003Preferences: Migration = {
     )`,
     `CREATE INDEX consent_events_site_idx ON consent_events (site_id, contact_id, sequence)`,
     // The log is evidence: the database itself refuses to change or remove it, whatever the application does.
-    `CREATE FUNCTION consent_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
-     BEGIN
-       RAISE EXCEPTION 'consent_events is append-only: % is not allowed', TG_OP USING ERRCODE = 'P0001';
-     END
-     $fn$`,
-    `CREATE TRIGGER consent_events_no_update_delete BEFORE UPDATE OR DELETE ON consent_events
-       FOR EACH ROW EXECUTE FUNCTION consent_events_append_only()`,
-    `CREATE TRIGGER consent_events_no_truncate BEFORE TRUNCATE ON consent_events
-       FOR EACH STATEMENT EXECUTE FUNCTION consent_events_append_only()`,
+    ...appendOnlyTable('consent_events'),
     `CREATE TABLE preference_confirmations (
       id text PRIMARY KEY,
       site_id text NOT NULL REFERENCES sites (id),

@@ -1,3 +1,4 @@
+import { appendOnlyTable } from './appendOnlyTable.js';
 import type { Migration } from './Migration.js';
 
 /**
@@ -48,15 +49,7 @@ export const migration0004Loyalty: Migration = {
     )`,
     `CREATE INDEX loyalty_ledger_account_idx ON loyalty_ledger (account_id, seq)`,
     // Money-like history: the database itself refuses to change or remove it, whatever the application does.
-    `CREATE FUNCTION loyalty_ledger_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
-     BEGIN
-       RAISE EXCEPTION 'loyalty_ledger is append-only: % is not allowed', TG_OP USING ERRCODE = 'P0001';
-     END
-     $fn$`,
-    `CREATE TRIGGER loyalty_ledger_no_update_delete BEFORE UPDATE OR DELETE ON loyalty_ledger
-       FOR EACH ROW EXECUTE FUNCTION loyalty_ledger_append_only()`,
-    `CREATE TRIGGER loyalty_ledger_no_truncate BEFORE TRUNCATE ON loyalty_ledger
-       FOR EACH STATEMENT EXECUTE FUNCTION loyalty_ledger_append_only()`,
+    ...appendOnlyTable('loyalty_ledger'),
     `CREATE TABLE loyalty_redemptions (
       id text PRIMARY KEY,
       site_id text NOT NULL REFERENCES sites (id),
