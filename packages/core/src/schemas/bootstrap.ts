@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { FeedbackBootstrapSchema } from './feedbackVisitor.js';
+import { LoyaltyBootstrapSchema } from './loyalty.js';
 import { PreferencesBootstrapSchema } from './preferences.js';
 import { PublicSiteSchema } from './site.js';
 import { VisitorSessionSchema } from './visitor.js';
@@ -13,7 +14,7 @@ const WidgetSlotSchema = z.object({ enabled: z.literal(true) });
 
 export const FeedbackSlotSchema = z.nullable(FeedbackBootstrapSchema);
 export const PreferencesSlotSchema = z.nullable(PreferencesBootstrapSchema);
-export const LoyaltySlotSchema = z.nullable(WidgetSlotSchema);
+export const LoyaltySlotSchema = z.nullable(LoyaltyBootstrapSchema);
 export const OwnerSlotSchema = z.nullable(WidgetSlotSchema);
 
 /** Response of `GET /v1/visitor/bootstrap`: everything every widget on the page needs, in one request. */

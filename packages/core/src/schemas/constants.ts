@@ -94,3 +94,6 @@ export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number];
 /** Rewards the server grants by itself, shown once as a celebration on the card. */
 export const CELEBRATION_KINDS = ['welcome', 'birthday', 'anniversary'] as const;
 export type CelebrationKind = (typeof CELEBRATION_KINDS)[number];
+
+/** The reward id that claims a full stamp card (`POST /v1/visitor/loyalty/redemptions`); reserved in the catalog. */
+export const STAMP_REWARD_ID = 'stamp-card';

@@ -177,6 +177,7 @@ export type {
 export {
   LEDGER_ENTRY_TYPES,
   CELEBRATION_KINDS,
+  STAMP_REWARD_ID,
 } from './constants.js';
 export type {
   LedgerEntryType,
@@ -189,6 +190,7 @@ export {
   LoyaltyProgramSchema,
   LedgerEntrySchema,
   LoyaltyAccountSummarySchema,
+  LoyaltyBootstrapSchema,
   RedemptionRequestSchema,
   RedemptionResultSchema,
   MemberTokenSchema,
@@ -206,6 +208,7 @@ export type {
   LoyaltyProgram,
   LedgerEntry,
   LoyaltyAccountSummary,
+  LoyaltyBootstrap,
   RedemptionRequest,
   RedemptionResult,
   MemberToken,

@@ -111,7 +111,8 @@ export const LoyaltyAccountSummarySchema = z.object({
     pointsToKeep: z.number(),
   }),
   nextExpiry: z.nullable(z.object({ points: z.number(), at: TimestampSchema })),
-  stamps: z.nullable(z.object({ size: z.number(), collected: z.number(), reward: z.string() })),
+  /** The stamp card: `collected` on the current card, `ready` full cards to claim (reward id {@link STAMP_REWARD_ID}). */
+  stamps: z.nullable(z.object({ size: z.number(), collected: z.number(), ready: z.number(), reward: z.string() })),
   rewards: z.array(
     z.object({ id: z.string(), name: z.string(), description: z.string(), cost: z.number(), gap: z.number() }),
   ),
@@ -122,7 +123,17 @@ export const LoyaltyAccountSummarySchema = z.object({
 });
 export type LoyaltyAccountSummary = z.infer<typeof LoyaltyAccountSummarySchema>;
 
-/** Body of `POST /v1/visitor/loyalty/redemptions`; `id` is the client's idempotency key. */
+/** The bootstrap's loyalty slot: the signed-in visitor's card (`null` for an anonymous visitor). */
+export const LoyaltyBootstrapSchema = z.object({
+  enabled: z.literal(true),
+  card: z.nullable(LoyaltyAccountSummarySchema),
+});
+export type LoyaltyBootstrap = z.infer<typeof LoyaltyBootstrapSchema>;
+
+/**
+ * Body of `POST /v1/visitor/loyalty/redemptions`; `id` is the client's idempotency key. `rewardId` is a
+ * catalog reward, or {@link STAMP_REWARD_ID} to claim a full stamp card.
+ */
 export const RedemptionRequestSchema = z.strictObject({ id: ClientId, rewardId: Slug });
 export type RedemptionRequest = z.infer<typeof RedemptionRequestSchema>;
 
@@ -139,8 +150,16 @@ export const RedemptionResultSchema = z.object({
 });
 export type RedemptionResult = z.infer<typeof RedemptionResultSchema>;
 
-/** A short-lived signed token for the member QR code. */
-export const MemberTokenSchema = z.object({ token: z.string(), expiresAt: TimestampSchema });
+/**
+ * A short-lived signed token for the member QR code, with the code already drawn (by the server, so the
+ * browser ships no QR encoder): `qr.path` is an SVG path of the dark modules on a `size`×`size` grid,
+ * quiet zone not included.
+ */
+export const MemberTokenSchema = z.object({
+  token: z.string(),
+  expiresAt: TimestampSchema,
+  qr: z.object({ size: z.number(), path: z.string() }),
+});
 export type MemberToken = z.infer<typeof MemberTokenSchema>;
 
 /** Body of `POST /v1/admin/loyalty/awards`: a purchase (`amount` + `currency`), an action, or points. */

@@ -38,6 +38,8 @@ export function buildSummary(input: {
   const seen = account.celebrations_seen_at?.getTime() ?? -Infinity;
   const celebrated = [...entries].reverse().find((e) => e.celebration !== null && e.created_at.getTime() > seen);
   const size = program.stampCard?.size ?? 0;
+  // A reversal after a claimed card can take the count below zero: show an empty card then, never a negative one.
+  const stamps = Math.max(0, state.stamps);
   return {
     pointsName: program.pointsName,
     balance: state.balance,
@@ -45,10 +47,12 @@ export function buildSummary(input: {
     lifetimePoints: state.lifetimePoints,
     tier: tierOf(program, entries, state, now),
     nextExpiry: state.nextExpiry ? { points: state.nextExpiry.points, at: state.nextExpiry.at.toISOString() } : null,
-    stamps: program.stampCard ? { size, collected: ((state.stamps % size) + size) % size, reward: program.stampCard.reward } : null,
+    stamps: program.stampCard
+      ? { size, collected: stamps % size, ready: Math.floor(stamps / size), reward: program.stampCard.reward }
+      : null,
     rewards: program.rewards.map((r) => ({ id: r.id, name: r.name, description: r.description, cost: r.cost, gap: Math.max(0, r.cost - state.balance) })),
     history: entries
-      .filter((e) => e.points !== 0)
+      .filter((e) => e.points !== 0 || e.stamps !== 0)
       .slice(-HISTORY_LIMIT)
       .reverse()
       .map((e) => ({ id: e.id, type: e.type, points: e.points, reason: e.reason, at: e.created_at.toISOString(), pending: e.available_at.getTime() > now.getTime() })),

@@ -1,4 +1,4 @@
-import type { LoyaltyProgram, LoyaltyProgramInput, ValidationIssue } from '@rapport/core/schemas';
+import { STAMP_REWARD_ID, type LoyaltyProgram, type LoyaltyProgramInput, type ValidationIssue } from '@rapport/core/schemas';
 import { canonicalJson } from '../crypto/canonicalJson.js';
 import { ApiError, validationFailed } from '../http/ApiError.js';
 import type { SqlExecutor } from '../store/Store.js';
@@ -26,7 +26,7 @@ export async function programOr404(db: SqlExecutor, siteId: string): Promise<Loy
   return program;
 }
 
-/** Rules the schema cannot express: tiers start at 0 and rise; ids are unique. */
+/** Rules the schema cannot express: tiers start at 0 and rise; ids are unique and not reserved. */
 function checkProgram(input: LoyaltyProgramInput): void {
   const issues: ValidationIssue[] = [];
   input.tiers.forEach((tier, i) => {
@@ -39,6 +39,8 @@ function checkProgram(input: LoyaltyProgramInput): void {
   const dupes = (ids: string[]) => ids.findIndex((id, i) => ids.indexOf(id) !== i);
   const reward = dupes(input.rewards.map((r) => r.id));
   if (reward >= 0) issues.push({ path: ['rewards', reward, 'id'], message: 'Reward ids must be unique', code: 'custom' });
+  const reserved = input.rewards.findIndex((r) => r.id === STAMP_REWARD_ID);
+  if (reserved >= 0) issues.push({ path: ['rewards', reserved, 'id'], message: `"${STAMP_REWARD_ID}" is the stamp card's reward`, code: 'custom' });
   const action = dupes(input.earn.actions.map((a) => a.id));
   if (action >= 0) issues.push({ path: ['earn', 'actions', action, 'id'], message: 'Action ids must be unique', code: 'custom' });
   if (issues.length > 0) throw validationFailed(issues);

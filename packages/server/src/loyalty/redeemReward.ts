@@ -1,4 +1,4 @@
-import type { RedemptionRequest, RedemptionResult } from '@rapport/core/schemas';
+import { STAMP_REWARD_ID, type LoyaltyProgram, type LoyaltyReward, type RedemptionRequest, type RedemptionResult } from '@rapport/core/schemas';
 import { newId, randomAlphanumeric } from '../crypto/random.js';
 import { ApiError } from '../http/ApiError.js';
 import type { SqlExecutor } from '../store/Store.js';
@@ -39,8 +39,18 @@ async function loadRedemption(tx: SqlExecutor, entryId: string): Promise<Redempt
   return toResult(rows[0]);
 }
 
+/** A catalog reward, or the stamp card's (free: it costs a full card, not points); 404 when there is none. */
+function findReward(program: LoyaltyProgram, rewardId: string): LoyaltyReward {
+  if (rewardId === STAMP_REWARD_ID && program.stampCard) {
+    return { id: STAMP_REWARD_ID, name: program.stampCard.reward, description: '', cost: 0, instruction: 'Show this code at the till' };
+  }
+  const reward = program.rewards.find((r) => r.id === rewardId);
+  if (!reward) throw new ApiError(404, 'not_found', 'No such reward');
+  return reward;
+}
+
 /**
- * Spends points on a reward. The account row is locked first, so the balance check and the debit happen
+ * Spends points on a reward, or claims a full stamp card. The account row is locked first, so the balance check and the debit happen
  * with no other write to the account in between: the balance can never go below zero. The client's id is
  * the key (`redeem:<account>:<id>`): the same id replays the original redemption.
  */
@@ -57,16 +67,20 @@ export async function redeemReward(
     assertSameRequest(existing, hash, account.id);
     return { result: await loadRedemption(tx, existing.id), created: false };
   }
-  const reward = scope.program.rewards.find((r) => r.id === request.rewardId);
-  if (!reward) throw new ApiError(404, 'not_found', 'No such reward');
+  const reward = findReward(scope.program, request.rewardId);
   const { state } = await settleAccount(tx, scope, account);
   if (state.balance < reward.cost) {
     throw new ApiError(409, 'insufficient_points', `${reward.name} costs ${reward.cost}; the balance is ${state.balance}`);
+  }
+  const stampCard = reward.id === STAMP_REWARD_ID ? scope.program.stampCard : null;
+  if (stampCard && state.stamps < stampCard.size) {
+    throw new ApiError(409, 'insufficient_points', `The stamp card has ${Math.max(0, state.stamps)} of ${stampCard.size} stamps`);
   }
   const { row } = await appendEntry(tx, scope.siteId, {
     account_id: account.id,
     type: 'redeem',
     points: -reward.cost,
+    stamps: stampCard ? -stampCard.size : 0,
     reason: `Redeemed: ${reward.name}`,
     idempotency_key: key,
     request_hash: hash,

@@ -91,7 +91,9 @@ describe('GET /v1/openapi.json', () => {
       'BootstrapResponse', 'VisitorSession', 'VisitorProfileUpdate', 'Contact', 'ContactPage', 'ContactUpsert', 'ErrorEnvelope',
       'Survey', 'SurveyCreate', 'SurveyUpdate', 'SurveyList', 'SurveyResults', 'FeedbackResponse', 'FeedbackResponsePage',
       'FeedbackResponseUpdate', 'FeedbackSettings', 'ResponseSubmit', 'VisitorResponse', 'PromptEvent', 'PromptEventResult',
-      'ReplySeen', 'LoopReply', 'VisitorSurvey', 'FeedbackBootstrap',
+      'ReplySeen', 'LoopReply', 'VisitorSurvey', 'FeedbackBootstrap', 'LoyaltyProgram', 'LoyaltyProgramInput',
+      'LoyaltyAccountSummary', 'LoyaltyBootstrap', 'LedgerEntry', 'LoyaltyMember', 'RedemptionRequest', 'RedemptionResult',
+      'MemberToken', 'LoyaltyAward',
     ]) {
       expect(doc.components.schemas[name], name).toBeTruthy();
     }

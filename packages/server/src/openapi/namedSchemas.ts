@@ -38,6 +38,20 @@ import {
   VisitorResponseSchema,
   VisitorSessionSchema,
   VisitorSurveySchema,
+  LoyaltyProgramSchema,
+  LoyaltyProgramInputSchema,
+  LoyaltyAccountSummarySchema,
+  LoyaltyBootstrapSchema,
+  LedgerEntrySchema,
+  LedgerWriteResultSchema,
+  LoyaltyMemberSchema,
+  RedemptionRequestSchema,
+  RedemptionResultSchema,
+  MemberTokenSchema,
+  LoyaltyAwardSchema,
+  LoyaltyReversalSchema,
+  LoyaltyAdjustmentSchema,
+  MemberScanSchema,
 } from '@rapport/core/schemas';
 import type * as z from 'zod/mini';
 
@@ -71,6 +85,14 @@ export const RESPONSE_SCHEMAS: ReadonlyArray<readonly [string, z.ZodMiniType]> =
   ['ConsentChainReport', ConsentChainReportSchema],
   ['OptInRates', OptInRatesSchema],
   ['PendingConfirmationList', PendingConfirmationListSchema],
+  ['LoyaltyProgram', LoyaltyProgramSchema],
+  ['LoyaltyAccountSummary', LoyaltyAccountSummarySchema],
+  ['LoyaltyBootstrap', LoyaltyBootstrapSchema],
+  ['LedgerEntry', LedgerEntrySchema],
+  ['LedgerWriteResult', LedgerWriteResultSchema],
+  ['LoyaltyMember', LoyaltyMemberSchema],
+  ['RedemptionResult', RedemptionResultSchema],
+  ['MemberToken', MemberTokenSchema],
 ];
 
 /** Schemas the OpenAPI document names under `components.schemas`, as request bodies (what clients send). */
@@ -87,4 +109,10 @@ export const REQUEST_SCHEMAS: ReadonlyArray<readonly [string, z.ZodMiniType]> = 
   ['PreferenceCatalogInput', PreferenceCatalogInputSchema],
   ['PreferenceChange', PreferenceChangeSchema],
   ['ConfirmOptIn', ConfirmOptInSchema],
+  ['LoyaltyProgramInput', LoyaltyProgramInputSchema],
+  ['RedemptionRequest', RedemptionRequestSchema],
+  ['LoyaltyAward', LoyaltyAwardSchema],
+  ['LoyaltyReversal', LoyaltyReversalSchema],
+  ['LoyaltyAdjustment', LoyaltyAdjustmentSchema],
+  ['MemberScan', MemberScanSchema],
 ];

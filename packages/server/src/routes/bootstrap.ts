@@ -3,8 +3,8 @@ import {
   API_PREFIX,
   type BootstrapResponse,
   type FeedbackBootstrap,
+  type LoyaltyBootstrap,
   type PreferencesBootstrap,
-  type WidgetName,
 } from '@rapport/core';
 import { BootstrapResponseSchema } from '@rapport/core/schemas';
 import { resolveVisitorToken } from '../auth/authenticateVisitor.js';
@@ -18,6 +18,7 @@ import {
 import { claimTraits } from '../contacts/resolveVisitorContact.js';
 import { loadFeedbackBootstrap } from '../feedback/loadFeedbackBootstrap.js';
 import { defineVisitorRoute } from '../http/defineRoute.js';
+import { loadLoyaltySlot } from '../loyalty/loadLoyaltySlot.js';
 import { loadCurrentCatalog } from '../preferences/catalogQueries.js';
 import { loadRawPreferences, toPreferenceState } from '../preferences/preferenceState.js';
 import type { SqlExecutor } from '../store/Store.js';
@@ -26,11 +27,9 @@ import { issueAnonymousToken } from '../tokens/issueAnonymousToken.js';
 
 function widgetSlots(
   site: SiteRecord,
-  feedback: FeedbackBootstrap | null,
-  preferences: PreferencesBootstrap | null,
+  slots: { feedback: FeedbackBootstrap | null; preferences: PreferencesBootstrap | null; loyalty: LoyaltyBootstrap | null },
 ): BootstrapResponse['widgets'] {
-  const slot = (name: WidgetName) => (site.enabledWidgets.includes(name) ? { enabled: true as const } : null);
-  return { feedback, preferences, loyalty: slot('loyalty'), owner: slot('owner') };
+  return { ...slots, owner: site.enabledWidgets.includes('owner') ? { enabled: true as const } : null };
 }
 
 /** The catalog, and the visitor's choices when signed in (an anonymous visitor has no one to reach). */
@@ -93,10 +92,13 @@ export const bootstrapRoute = defineVisitorRoute({
       ? await loadFeedbackBootstrap(ctx.db, { siteId: site.id, contactId: row.id, now })
       : null;
     const preferences = site.enabledWidgets.includes('preferences') ? await loadPreferencesSlot(ctx.db, site, row, now) : null;
+    const loyalty = site.enabledWidgets.includes('loyalty')
+      ? await loadLoyaltySlot(ctx.transaction, { siteId: site.id, visitor, now })
+      : null;
     const body: BootstrapResponse = {
       site: toPublicSite(site),
       visitor: { ...toVisitorSession(row), ...(anonymousToken ? { anonymousToken } : {}) },
-      widgets: widgetSlots(site, feedback, preferences),
+      widgets: widgetSlots(site, { feedback, preferences, loyalty }),
     };
     return { status: 200, body };
   },

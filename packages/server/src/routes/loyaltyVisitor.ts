@@ -8,6 +8,7 @@ import {
 } from '@rapport/core/schemas';
 import { defineVisitorRoute } from '../http/defineRoute.js';
 import { grantDueRewards } from '../loyalty/automaticRewards.js';
+import { memberQr } from '../loyalty/memberQr.js';
 import { signMemberToken } from '../loyalty/memberToken.js';
 import { openVisitorAccount, readCard } from '../loyalty/openAccount.js';
 import { redeemReward } from '../loyalty/redeemReward.js';
@@ -77,7 +78,9 @@ export const memberTokenRoute = defineVisitorRoute({
   path: `${API_PREFIX}/visitor/loyalty/member-token`,
   operationId: 'createLoyaltyMemberToken',
   summary: 'A short-lived signed token for the member QR code',
-  description: 'Valid for 5 minutes; the shop scans it with `POST /v1/admin/loyalty/scan`. It carries no external id.',
+  description:
+    'Valid for 5 minutes; the shop scans it with `POST /v1/admin/loyalty/scan`. It carries no external id. `qr` is the code ' +
+    'already drawn as an SVG path, so the browser needs no QR encoder.',
   tags: TAGS,
   token: 'required',
   responses: { 200: { description: 'The token', schema: MemberTokenSchema }, 403: FORBIDDEN, 404: NO_PROGRAM },
@@ -85,7 +88,7 @@ export const memberTokenRoute = defineVisitorRoute({
     const { site, visitor, now } = ctx;
     const open = await ctx.transaction((tx) => openVisitorAccount(tx, { siteId: site.id, visitor, now }));
     const { token, expiresAt } = await signMemberToken(site.identitySecret, open.account.id, now);
-    return { status: 200, body: { token, expiresAt: expiresAt.toISOString() } };
+    return { status: 200, body: { token, expiresAt: expiresAt.toISOString(), qr: memberQr(token) } };
   },
 });
 

@@ -65,7 +65,7 @@ export function bootstrapFixture(options: BootstrapFixtureOptions = {}): Bootstr
         options.preferences !== undefined
           ? options.preferences
           : preferencesFixture(kind === 'anonymous' ? { state: null } : {}),
-      loyalty: { enabled: true },
+      loyalty: { enabled: true, card: null },
       owner: { enabled: true },
     },
   });
