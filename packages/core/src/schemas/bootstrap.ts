@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { FeedbackBootstrapSchema } from './feedbackVisitor.js';
-import { LoyaltyBootstrapSchema } from './loyalty.js';
+import { LoyaltyBootstrapSchema } from './loyaltyVisitor.js';
 import { PreferencesBootstrapSchema } from './preferences.js';
 import { PublicSiteSchema } from './site.js';
 import { VisitorSessionSchema } from './visitor.js';

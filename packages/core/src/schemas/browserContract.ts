@@ -5,4 +5,4 @@ export { BootstrapResponseSchema } from './bootstrap.js';
 export { VisitorProfileUpdateSchema, VisitorSessionSchema } from './visitor.js';
 export { VisitorResponseSchema, PromptEventResultSchema, LoopReplySchema } from './feedbackVisitor.js';
 export { PreferenceChangeSchema, PreferenceStateSchema, PreferenceExportSchema } from './preferences.js';
-export { LoyaltyAccountSummarySchema, RedemptionRequestSchema, RedemptionResultSchema, MemberTokenSchema } from './loyalty.js';
+export { LoyaltyAccountSummarySchema, RedemptionRequestSchema, RedemptionResultSchema, MemberTokenSchema } from './loyaltyVisitor.js';

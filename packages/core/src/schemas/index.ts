@@ -184,16 +184,26 @@ export type {
   CelebrationKind,
 } from './constants.js';
 export {
-  LoyaltyTierSchema,
-  LoyaltyRewardSchema,
-  LoyaltyProgramInputSchema,
-  LoyaltyProgramSchema,
-  LedgerEntrySchema,
+  LoyaltySlug,
   LoyaltyAccountSummarySchema,
   LoyaltyBootstrapSchema,
   RedemptionRequestSchema,
   RedemptionResultSchema,
   MemberTokenSchema,
+} from './loyaltyVisitor.js';
+export type {
+  LoyaltyAccountSummary,
+  LoyaltyBootstrap,
+  RedemptionRequest,
+  RedemptionResult,
+  MemberToken,
+} from './loyaltyVisitor.js';
+export {
+  LoyaltyTierSchema,
+  LoyaltyRewardSchema,
+  LoyaltyProgramInputSchema,
+  LoyaltyProgramSchema,
+  LedgerEntrySchema,
   LoyaltyAwardSchema,
   LoyaltyReversalSchema,
   LoyaltyAdjustmentSchema,
@@ -207,11 +217,6 @@ export type {
   LoyaltyProgramInput,
   LoyaltyProgram,
   LedgerEntry,
-  LoyaltyAccountSummary,
-  LoyaltyBootstrap,
-  RedemptionRequest,
-  RedemptionResult,
-  MemberToken,
   LoyaltyAward,
   LoyaltyReversal,
   LoyaltyAdjustment,
