@@ -32,6 +32,7 @@ export type {
 export type { FeedbackAnswer } from './feedback/validateAnswer.js';
 export type { VisitorResource, CallOptions, WriteOptions } from './client/createVisitorResource.js';
 export type { PreferencesResource } from './client/createPreferencesResource.js';
+export type { LoyaltyResource, RedemptionInput } from './client/createLoyaltyResource.js';
 export { ANONYMOUS_TOKEN_HEADER } from './client/createVisitorIdentity.js';
 export { createTransport, loadSchema } from './transport/createTransport.js';
 export type { Transport, TransportOptions, TransportRequest, SchemaSource } from './transport/createTransport.js';
@@ -57,6 +58,9 @@ export {
   FREQUENCIES,
   OPT_IN_STATES,
   CONSENT_SOURCES,
+  LEDGER_ENTRY_TYPES,
+  CELEBRATION_KINDS,
+  STAMP_REWARD_ID,
 } from './schemas/constants.js';
 export type {
   ServerErrorCode,
@@ -106,4 +110,16 @@ export type {
   Frequency,
   OptInState,
   ConsentSource,
+  LedgerEntryType,
+  CelebrationKind,
+  LoyaltyAccountSummary,
+  LoyaltyBootstrap,
+  RedemptionResult,
+  MemberToken,
+  LoyaltyProgram,
+  LoyaltyProgramInput,
+  LoyaltyMember,
+  LedgerEntry,
+  LedgerWriteResult,
+  LoyaltyAward,
 } from './schemas/index.js';

@@ -27,3 +27,6 @@ export type {
 } from './feedback/types.js';
 export { usePreferences } from './preferences/usePreferences.js';
 export type { PreferencesOptions, PreferencesResult } from './preferences/types.js';
+export { useLoyalty } from './loyalty/useLoyalty.js';
+export { useMemberToken } from './loyalty/useMemberToken.js';
+export type { LoyaltyResult, MemberTokenOptions, MemberTokenResult } from './loyalty/types.js';

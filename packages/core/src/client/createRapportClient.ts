@@ -5,6 +5,7 @@ import type { RetryOptions } from '../transport/backoff.js';
 import { createTransport, type Transport, type TransportOptions } from '../transport/createTransport.js';
 import { createEmitter, type ListenOptions } from './createEmitter.js';
 import { createFeedbackResource, type FeedbackResource } from './createFeedbackResource.js';
+import { createLoyaltyResource, type LoyaltyResource } from './createLoyaltyResource.js';
 import { createPreferencesResource, type PreferencesResource } from './createPreferencesResource.js';
 import { createVisitorIdentity } from './createVisitorIdentity.js';
 import { createVisitorResource, type VisitorResource } from './createVisitorResource.js';
@@ -65,6 +66,8 @@ export interface RapportClient {
   readonly feedback: FeedbackResource;
   /** Preferences center: change choices (topic × channel, frequency, pause, unsubscribe all), export them. */
   readonly preferences: PreferencesResource;
+  /** Loyalty card: read the card, redeem rewards (or a full stamp card), member QR token, mark a celebration seen. */
+  readonly loyalty: LoyaltyResource;
   /** The HTTP layer the resources share (for resources added by later packages). */
   readonly transport: Transport;
   /**
@@ -147,6 +150,7 @@ export function createRapportClient(options: RapportClientOptions): RapportClien
     visitor,
     feedback,
     preferences: createPreferencesResource(transport),
+    loyalty: createLoyaltyResource(transport),
     transport,
     track(name) {
       emitter.emit('track', { name });

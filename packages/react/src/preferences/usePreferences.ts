@@ -5,7 +5,7 @@ import { toRapportError } from '../toRapportError.js';
 import { useBootstrapQuery } from '../useBootstrapQuery.js';
 import { useOptimisticMutation } from '../useOptimisticMutation.js';
 import { applyPreferenceChange, choiceOf, preferencesSlot, withPreferenceState } from './preferencesSlot.js';
-import { rebaseQueue } from './rebaseQueue.js';
+import { rebaseQueue } from '../rebaseQueue.js';
 import type { PreferencesOptions, PreferencesResult } from './types.js';
 
 /** A change as an action builds it: the hook adds the catalog version and the locale. */

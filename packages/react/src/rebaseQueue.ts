@@ -1,8 +1,9 @@
 import { hashKey, type QueryClient } from '@tanstack/react-query';
-import type { MutationQueue } from '../useOptimisticMutation.js';
+import type { MutationQueue } from './useOptimisticMutation.js';
 
 interface Ticket {
-  readonly input: unknown;
+  /** The write's optimistic change: tickets of several widgets' queues may share one entry. */
+  readonly apply: (cache: unknown) => unknown;
 }
 
 interface QueueState {
@@ -13,7 +14,8 @@ interface QueueState {
   pending: Ticket[];
 }
 
-// Per QueryClient and cache entry, so every component writing the same entry shares one queue.
+// Per QueryClient and cache entry, so every component (and every widget) writing the same entry shares one
+// queue: each write's optimistic change is replayed over the others', whichever widget made it.
 const queues = new WeakMap<QueryClient, Map<string, QueueState>>();
 
 /** Options of {@link rebaseQueue}. */
@@ -24,6 +26,11 @@ export interface RebaseQueueOptions<TCache, TInput, TResult> {
   optimistic: (cache: TCache, input: TInput) => TCache;
   /** The cache once the server accepted a write (take the server's version). Must not mutate `cache`. */
   settle: (cache: TCache, result: TResult, input: TInput) => TCache;
+  /**
+   * Writes with the same name run one at a time, in order (TanStack mutation scope); other names' writes to
+   * the entry run alongside but still rebase together. Default: `''`.
+   */
+  name?: string;
 }
 
 /**
@@ -35,7 +42,7 @@ export interface RebaseQueueOptions<TCache, TInput, TResult> {
 export function rebaseQueue<TCache, TInput, TResult>(
   options: RebaseQueueOptions<TCache, TInput, TResult>,
 ): MutationQueue<TInput, TResult> {
-  const { queryClient, queryKey, optimistic, settle } = options;
+  const { queryClient, queryKey, optimistic, settle, name = '' } = options;
   const id = hashKey(queryKey);
 
   const state = (): QueueState => {
@@ -54,15 +61,15 @@ export function rebaseQueue<TCache, TInput, TResult>(
   const write = (queue: QueueState) => {
     if (queue.pending.length === 0) queues.get(queryClient)?.delete(id);
     if (queue.base === undefined) return;
-    const next = queue.pending.reduce((cache, ticket) => optimistic(cache, ticket.input as TInput), queue.base as TCache);
-    queue.written = queryClient.setQueryData<TCache>(queryKey, next);
+    const next = queue.pending.reduce<unknown>((cache, ticket) => ticket.apply(cache), queue.base);
+    queue.written = queryClient.setQueryData<TCache>(queryKey, next as TCache);
   };
 
   return {
-    scope: `rebase:${id}`,
+    scope: `rebase:${id}${name && `:${name}`}`,
     async add(input) {
       const queue = state();
-      const ticket: Ticket = { input };
+      const ticket: Ticket = { apply: (cache) => optimistic(cache as TCache, input) };
       queue.pending.push(ticket);
       if (queryClient.getQueryData(queryKey) !== undefined) {
         // A refetch landing mid-write would overwrite the optimistic value with stale data.
