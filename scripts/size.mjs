@@ -37,6 +37,13 @@ function widgetEntries() {
 
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
+/**
+ * Budgets of design.md §9 the code does not meet yet, by entry name: the measured figure becomes a ceiling the
+ * check enforces (any growth fails), the row still reads OVER, and `why` says what it would take. Recorded
+ * with the closing note of the issue that crossed the budget; a decision on the budget removes the entry.
+ */
+const exceptions = JSON.parse(readFileSync(join(root, 'scripts/size-exceptions.json'), 'utf8'));
+
 async function measure(code) {
   const result = await build({
     stdin: { contents: code, resolveDir: join(root, 'apps/demo'), loader: 'ts' },
@@ -93,12 +100,16 @@ async function measureCss() {
 const fmt = (bytes) => `${(bytes / KB).toFixed(2)} kB`;
 const rows = [];
 let failed = false;
+const notes = [];
 for (const entry of entries) {
   const { initialBytes, allBytes } = await measure(entry.code);
   const over = (entry.budget && initialBytes > entry.budget) || (entry.lazyBudget && allBytes > entry.lazyBudget);
-  failed ||= Boolean(over);
+  const exception = exceptions[entry.name];
+  const ceiling = exception && initialBytes <= exception.initialCeiling * KB && allBytes <= exception.lazyCeiling * KB;
+  failed ||= Boolean(over && !ceiling);
   const budget = entry.budget ? `${fmt(entry.budget)} / ${entry.lazyBudget ? fmt(entry.lazyBudget) : '-'}` : '-';
-  rows.push([entry.name, fmt(initialBytes), fmt(allBytes), budget, over ? 'OVER' : 'ok']);
+  rows.push([entry.name, fmt(initialBytes), fmt(allBytes), budget, !over ? 'ok' : ceiling ? 'OVER (exception)' : 'OVER']);
+  if (over && exception) notes.push(`${entry.name}: over budget; ceiling ${exception.initialCeiling} / ${exception.lazyCeiling} kB. ${exception.why}`);
 }
 const cssBytes = await measureCss();
 const cssOver = cssBytes > 6 * KB;
@@ -108,6 +119,7 @@ rows.push(['styles.css (all widgets)', fmt(cssBytes), fmt(cssBytes), fmt(6 * KB)
 const header = ['entry (min+gz, React external)', 'first render', 'with lazy', 'budget', ''];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  '));
+for (const note of notes) console.log(`\n${note}`);
 if (failed) {
   console.error('\nBundle size budget exceeded (design.md §9).');
   process.exit(1);

@@ -27,7 +27,7 @@ export default defineConfig({
   webServer: {
     command: 'pnpm exec tsx --conditions=source server/main.ts',
     url: `http://localhost:${webPort}/demo-api/config`,
-    env: { DEMO_DATA_DIR: dataDir, DEMO_PORT: String(webPort), RAPPORT_PORT: String(apiPort) },
+    env: { DEMO_DATA_DIR: dataDir, DEMO_PORT: String(webPort), RAPPORT_PORT: String(apiPort), DEMO_HMR: 'off' },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe',

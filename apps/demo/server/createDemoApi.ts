@@ -22,6 +22,15 @@ interface AdminContact {
 const SESSION_COOKIE = 'northwind_session';
 
 /**
+ * A relative admin API path the console may reach: plain segments, where an encoded external id
+ * (`contacts/jane.doe%40example.com/loyalty`) may hold `.`, `~` and `%XX`, but no segment is `.`/`..` and no
+ * escape encodes a slash, backslash or dot, so the path cannot climb out of `/v1/admin/`.
+ */
+export function isAdminPath(path: string): boolean {
+  return path.split('/').every((segment) => /^[\w.~%-]+$/.test(segment) && !/^\.{1,2}$/.test(segment) && !/%(?:2f|5c|2e)/i.test(segment));
+}
+
+/**
  * The demo shop's own back end, playing the host app: a "login" session cookie, and a token endpoint that
  * signs Rapport visitor tokens for the signed-in customer with the site's identity secret — never in the browser.
  */
@@ -80,11 +89,14 @@ export function createDemoApi({ keys, apiBaseUrl, rapportFetch }: DemoApiOptions
 
   // The owner console's back end: forwards to the Rapport admin API with the secret key added here, so the
   // key never reaches the browser. (A real business puts its own staff login in front of this.)
+  // Its own refusals use Rapport's error envelope, so the console shows every failure the same way.
+  const refuse = (status: 400 | 405, code: string, message: string) =>
+    Response.json({ error: { code, message, requestId: `demo_${crypto.randomUUID()}` } }, { status });
   app.all('/console/*', async (c) => {
-    if (!['GET', 'POST', 'PUT', 'PATCH'].includes(c.req.method)) return c.json({ error: 'Method not allowed' }, 405);
+    if (!['GET', 'POST', 'PUT', 'PATCH'].includes(c.req.method)) return refuse(405, 'method_not_allowed', 'Method not allowed');
     const url = new URL(c.req.url);
     const path = url.pathname.replace(/^\/demo-api\/console\//, '');
-    if (!/^[\w-]+(?:\/[\w-]+)*$/.test(path)) return c.json({ error: 'Bad path' }, 400);
+    if (!isAdminPath(path)) return refuse(400, 'bad_request', 'Bad path');
     const response = await rapportFetch(`/v1/admin/${path}${url.search}`, {
       method: c.req.method,
       headers: { authorization: `Bearer ${keys.secretKey}`, 'content-type': 'application/json' },

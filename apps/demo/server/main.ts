@@ -31,7 +31,8 @@ const demoApi = createDemoApi({
 });
 const vite = await createViteServer({
   configFile: `${demoRoot}vite.config.ts`,
-  server: { middlewareMode: true },
+  // `DEMO_HMR=off` (the e2e run): a source edit during a run must not reload the page under a test.
+  server: { middlewareMode: true, hmr: process.env.DEMO_HMR !== 'off' },
   appType: 'spa',
 });
 const demoListener = getRequestListener(demoApi.fetch);

@@ -18,3 +18,9 @@ export { PreferenceCenterView } from './PreferenceCenter/PreferenceCenterView.js
 export type { PreferenceCenterState, PreferenceChannelState } from './PreferenceCenter/PreferenceCenterView.js';
 export { defaultPreferenceCenterMessages } from './PreferenceCenter/preferenceCenterMessages.js';
 export type { PreferenceCenterMessages, PausePeriod } from './PreferenceCenter/preferenceCenterMessages.js';
+export { LoyaltyCard } from './LoyaltyCard/LoyaltyCard.js';
+export type { LoyaltyCardProps } from './LoyaltyCard/LoyaltyCard.js';
+export { LoyaltyCardView } from './LoyaltyCard/LoyaltyCardView.js';
+export type { LoyaltyCardState, LoyaltyRedeemState, LoyaltyNoteState } from './LoyaltyCard/LoyaltyCardView.js';
+export { defaultLoyaltyCardMessages } from './LoyaltyCard/loyaltyCardMessages.js';
+export type { LoyaltyCardMessages } from './LoyaltyCard/loyaltyCardMessages.js';

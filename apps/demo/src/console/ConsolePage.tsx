@@ -4,6 +4,7 @@ import { consoleApi } from './consoleApi.js';
 import { ConsentHistory } from './ConsentHistory.js';
 import { OptInRates } from './OptInRates.js';
 import { FeedbackInbox } from './FeedbackInbox.js';
+import { LoyaltySection } from './LoyaltySection.js';
 import { ScoreTrend } from './ScoreTrend.js';
 
 const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 });
@@ -21,7 +22,7 @@ export function ConsolePage({ customers }: { customers: Customers }) {
   );
 }
 
-/** How customers feel (NPS trend, response rate) and the inbox to answer them. */
+/** How customers feel (NPS trend, response rate), the inbox to answer them, consent, and loyalty. */
 function Console({ customers }: { customers: Customers }) {
   const surveys = useQuery({ queryKey: ['surveys'], queryFn: consoleApi.surveys });
   const nps = surveys.data?.find((s) => s.kind === 'nps');
@@ -57,6 +58,7 @@ function Console({ customers }: { customers: Customers }) {
       {surveys.data && <FeedbackInbox surveys={surveys.data} />}
       <OptInRates />
       <ConsentHistory customers={customers} />
+      <LoyaltySection customers={customers} />
     </>
   );
 }

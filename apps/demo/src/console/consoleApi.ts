@@ -1,24 +1,54 @@
+import { RapportError } from '@rapport/core';
 import type {
   ConsentEvent,
+  ErrorEnvelope,
   FeedbackResponse,
   FeedbackResponseUpdate,
+  LedgerWriteResult,
+  LoyaltyAward,
+  LoyaltyMember,
+  LoyaltyProgram,
   Survey,
   SurveyResults,
 } from '@rapport/core';
+import type { LoyaltyAdjustment, LoyaltyReversal } from '@rapport/core/schemas';
+
+/** The error envelope's `error`, when a body has one. */
+function envelopeError(body: unknown): ErrorEnvelope['error'] | null {
+  const error = (body as Partial<ErrorEnvelope> | null)?.error;
+  return error && typeof error === 'object' && typeof error.code === 'string' && typeof error.message === 'string' ? error : null;
+}
 
 /**
  * The owner console talks to the Rapport admin API through the demo's own server (`/demo-api/console/*`), which
- * adds the secret key: the key never reaches the browser.
+ * adds the secret key: the key never reaches the browser. Failures are `RapportError`s with the envelope's code.
  */
-async function call<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(`/demo-api/console/${path}`, {
-    ...init,
-    headers: { 'content-type': 'application/json', ...init?.headers },
-  });
-  const body = (await response.json().catch(() => null)) as { error?: { message: string } } | null;
-  if (!response.ok) throw new Error(body?.error?.message ?? `The Rapport API answered ${response.status}`);
-  return body as T;
+async function send<T>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> {
+  let response: Response;
+  try {
+    response = await fetch(`/demo-api/console/${path}`, { ...init, headers: { 'content-type': 'application/json', ...init?.headers } });
+  } catch (cause) {
+    throw new RapportError('The console could not reach the server', { code: 'network', cause });
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = envelopeError(body);
+    const { status } = response;
+    if (!error) throw new RapportError(`The Rapport API answered ${status}`, { code: 'http', status });
+    throw new RapportError(error.message, { code: error.code, status, issues: error.issues, requestId: error.requestId });
+  }
+  return { status: response.status, body: body as T };
 }
+
+const call = <T>(path: string, init?: RequestInit): Promise<T> => send<T>(path, init).then((r) => r.body);
+
+/** A ledger write's answer; `replayed` when the key was used before and the original entry came back (200). */
+export interface LedgerWrite extends LedgerWriteResult {
+  replayed: boolean;
+}
+
+const writeLedger = (path: string, body: object): Promise<LedgerWrite> =>
+  send<LedgerWriteResult>(path, { method: 'POST', body: JSON.stringify(body) }).then((r) => ({ ...r.body, replayed: r.status === 200 }));
 
 /** Opt-in rate of one topic × channel (`GET /v1/admin/preferences/rates`). */
 export interface OptInRate {
@@ -51,4 +81,9 @@ export const consoleApi = {
   optInRates: () => call<{ items: OptInRate[] }>('preferences/rates').then((page) => page.items),
   consentEvents: (externalId: string) =>
     call<{ items: ConsentEvent[] }>(`contacts/${encodeURIComponent(externalId)}/consent-events`).then((page) => page.items),
+  loyaltyProgram: () => call<LoyaltyProgram>('loyalty/program'),
+  loyaltyMember: (externalId: string) => call<LoyaltyMember>(`contacts/${encodeURIComponent(externalId)}/loyalty`),
+  awardPoints: (award: LoyaltyAward) => writeLedger('loyalty/awards', award),
+  reverseOrder: (reversal: LoyaltyReversal) => writeLedger('loyalty/reversals', reversal),
+  adjustPoints: (adjustment: LoyaltyAdjustment) => writeLedger('loyalty/adjustments', adjustment),
 };

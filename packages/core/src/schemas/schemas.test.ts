@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorEnvelopeSchema } from './error.js';
-import { LocaleSchema, TimeZoneSchema, TraitsSchema } from './common.js';
+import { LocaleSchema, TimeZoneSchema, TimestampSchema, TraitsSchema } from './common.js';
 import { ContactUpsertSchema } from './contact.js';
 import { VisitorTokenClaimsSchema } from './visitor.js';
 
@@ -34,5 +34,22 @@ describe('contract schemas', () => {
   it('describes the error envelope', () => {
     expect(ErrorEnvelopeSchema.safeParse({ error: { code: 'not_found', message: 'No such contact', requestId: 'r1' } }).success).toBe(true);
     expect(ErrorEnvelopeSchema.safeParse({ error: { code: 'not_found' } }).success).toBe(false);
+  });
+});
+
+describe('TimestampSchema', () => {
+  it('accepts RFC 3339 date-times with Z or an offset, with or without seconds and fractions', () => {
+    for (const value of ['2026-11-23T09:30:00.000Z', '2026-11-23T09:30Z', '2024-02-29T23:59:59+05:30', '2026-03-29T01:30:00.123456-04:00']) {
+      expect(TimestampSchema.safeParse(value).success, value).toBe(true);
+    }
+  });
+
+  it('refuses dates that do not exist, out-of-range times, missing offsets and other shapes', () => {
+    for (const value of [
+      '2026-02-29T00:00:00Z', '2026-04-31T10:00:00Z', '2026-13-01T00:00:00Z', '2026-01-01T24:00:00Z',
+      '2026-01-01T23:60:00Z', '2026-01-01T10:00:00', '2026-01-01', '2026-01-01 10:00:00Z', 'yesterday', '',
+    ]) {
+      expect(TimestampSchema.safeParse(value).success, value).toBe(false);
+    }
   });
 });

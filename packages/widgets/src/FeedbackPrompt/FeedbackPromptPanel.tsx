@@ -1,11 +1,11 @@
 import type { LoopReply, RapportError, SurveyKind, VisitorSurvey } from '@rapport/core';
 import type { FeedbackEcho, FeedbackPromptResult } from '@rapport/react';
 import type { ComponentPropsWithRef, ReactNode } from 'react';
+import { useLocaleFormat, type LocaleFormat } from '../internal/useLocaleFormat.js';
 import { FeedbackForm } from './FeedbackForm.js';
 import type { FeedbackPromptMessages } from './feedbackPromptMessages.js';
 import type { FeedbackPromptParts, FeedbackPromptState } from './FeedbackPromptView.js';
 import { scoreAnswer } from './FeedbackScale.js';
-import { useLocaleFormat } from './useLocaleFormat.js';
 
 /** What the panel shows. (While loading, `<FeedbackPrompt />` shows its skeleton without the panel's code.) */
 export type PanelContent =
@@ -14,10 +14,7 @@ export type PanelContent =
   | { kind: 'survey'; survey: VisitorSurvey; prompt: FeedbackPromptResult };
 
 /** Formatting for the prompt's locale. */
-export interface PanelFormat {
-  number: (n: number) => string;
-  date: (iso: string) => string;
-}
+export type PanelFormat = LocaleFormat;
 
 interface PanelProps extends Omit<ComponentPropsWithRef<'div'>, 'children' | 'content'> {
   content: PanelContent;

@@ -22,6 +22,7 @@ import {
   VisitorResponseSchema,
   VisitorSessionSchema,
 } from '@rapport/core/schemas';
+import { loyaltyStoryRoutes } from './loyaltyFixtures.js';
 import { bootstrapFixture, errorEnvelope } from './storyFixtures.js';
 
 /**
@@ -102,6 +103,7 @@ export function createStoryClient(options: StoryClientOptions = {}): RapportClie
       return json(200, visitor);
     }
     if (method === 'POST' && path.startsWith('/v1/visitor/feedback/')) return feedbackFetch(path, init);
+    if (path.startsWith('/v1/visitor/loyalty')) return loyaltyFetch(method, path, init);
     if (path.startsWith('/v1/visitor/preferences')) {
       const slot = PreferencesBootstrapSchema.safeParse(bootstrap.widgets.preferences);
       if (!slot.success) return json(404, errorEnvelope('not_found', 'Preferences are switched off'));
@@ -109,6 +111,12 @@ export function createStoryClient(options: StoryClientOptions = {}): RapportClie
     }
     return json(404, errorEnvelope('not_found', `No story fixture for ${method} ${path}`));
   };
+
+  // The card lives in the bootstrap, so a reload (Retry, refetch) shows what the visitor did.
+  const loyaltyFetch = loyaltyStoryRoutes(
+    () => bootstrap.widgets.loyalty?.card ?? null,
+    (card) => (bootstrap = { ...bootstrap, widgets: { ...bootstrap.widgets, loyalty: { enabled: true, card } } }),
+  );
 
   const preferencesMode = options.preferences ?? 'ready';
   const history: unknown[] = [];

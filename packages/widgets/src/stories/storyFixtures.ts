@@ -2,6 +2,7 @@ import {
   type BootstrapResponse,
   type ErrorEnvelope,
   type LoopReply,
+  type LoyaltyBootstrap,
   type PreferenceCatalog,
   type PreferenceState,
   type PreferencesBootstrap,
@@ -36,6 +37,8 @@ export interface BootstrapFixtureOptions {
    * the same catalog with `state: null` for an anonymous one.
    */
   preferences?: PreferencesBootstrap | null;
+  /** The loyalty slot (see `loyaltyCardFixture`). Default: the program on, no card (`{ enabled: true, card: null }`). */
+  loyalty?: LoyaltyBootstrap | null;
 }
 
 /**
@@ -65,7 +68,7 @@ export function bootstrapFixture(options: BootstrapFixtureOptions = {}): Bootstr
         options.preferences !== undefined
           ? options.preferences
           : preferencesFixture(kind === 'anonymous' ? { state: null } : {}),
-      loyalty: { enabled: true, card: null },
+      loyalty: options.loyalty !== undefined ? options.loyalty : { enabled: true, card: null },
       owner: { enabled: true },
     },
   });

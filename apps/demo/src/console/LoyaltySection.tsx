@@ -1,0 +1,55 @@
+import { isRapportError } from '@rapport/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { AdjustForm } from './AdjustForm.js';
+import { AwardForm } from './AwardForm.js';
+import { consoleApi } from './consoleApi.js';
+import { LedgerTable } from './LedgerTable.js';
+import { MemberPicker } from './MemberPicker.js';
+import { MemberSummary } from './MemberSummary.js';
+import { ReverseForm } from './ReverseForm.js';
+
+type Customers = Array<{ externalId: string; name: string }>;
+
+/** Loyalty, per member: their card and ledger, and the writes the business's server would make. */
+export function LoyaltySection({ customers }: { customers: Customers }) {
+  const [externalId, setExternalId] = useState(customers[0]?.externalId ?? '');
+  const program = useQuery({ queryKey: ['loyaltyProgram'], queryFn: consoleApi.loyaltyProgram });
+  const member = useQuery({
+    queryKey: ['loyaltyMember', externalId],
+    queryFn: () => consoleApi.loyaltyMember(externalId),
+    enabled: externalId !== '',
+    retry: (failures, error) => !isRapportError(error, 'not_found') && failures < 1,
+  });
+  const name = customers.find((c) => c.externalId === externalId)?.name;
+  const notMember = isRapportError(member.error, 'not_found');
+  return (
+    <section aria-labelledby="loyalty-title" className="demo-section">
+      <h2 id="loyalty-title">Loyalty</h2>
+      {program.error && <p role="alert">Could not load the loyalty program: {program.error.message}</p>}
+      <MemberPicker customers={customers} externalId={externalId} onPick={setExternalId} />
+      {externalId && (
+        <div className="demo-member" aria-busy={member.isFetching}>
+          <h3>{name ? `${name} · ${externalId}` : externalId}</h3>
+          {notMember && <p>Not a member yet: awarding points for an order makes them one.</p>}
+          {member.error && !notMember && <p role="alert">Could not load the member: {member.error.message}</p>}
+          {member.data && <MemberSummary member={member.data} />}
+          {program.data && (
+            // Keyed by member, so one member's answers never show under another's name.
+            <div className="demo-loyalty-forms" key={externalId}>
+              <AwardForm externalId={externalId} program={program.data} />
+              <ReverseForm pointsName={program.data.pointsName} />
+              <AdjustForm externalId={externalId} pointsName={program.data.pointsName} />
+            </div>
+          )}
+          {member.data && (
+            <>
+              <h4>Ledger</h4>
+              <LedgerTable entries={member.data.ledger} externalId={externalId} readAt={member.dataUpdatedAt} />
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import { useId, useState } from 'react';
+
+/**
+ * Picks the loyalty member the console works on. The admin API has no member list: the console works per
+ * member by external id, with the shop's known customers as quick picks.
+ */
+export function MemberPicker({
+  customers,
+  externalId,
+  onPick,
+}: {
+  customers: Array<{ externalId: string; name: string }>;
+  externalId: string;
+  onPick(externalId: string): void;
+}) {
+  const id = useId();
+  const [draft, setDraft] = useState(externalId);
+  const pick = (next: string) => {
+    setDraft(next);
+    onPick(next);
+  };
+  return (
+    <form
+      className="demo-member-picker"
+      aria-labelledby={`${id}-legend`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (draft.trim()) onPick(draft.trim());
+      }}
+    >
+      <fieldset>
+        <legend id={`${id}-legend`}>Member</legend>
+        <div className="demo-quick-picks">
+          {customers.map((c) => (
+            <button key={c.externalId} type="button" className="demo-button" aria-pressed={c.externalId === externalId} onClick={() => pick(c.externalId)}>
+              {c.name}
+            </button>
+          ))}
+        </div>
+        <label>
+          External id
+          <input
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            required
+            maxLength={256}
+            pattern="[!-~]+"
+            title="The shop's user id: printable characters, no spaces"
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </label>
+        <button type="submit" className="demo-button">
+          Show member
+        </button>
+      </fieldset>
+    </form>
+  );
+}
