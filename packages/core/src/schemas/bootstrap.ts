@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { FeedbackBootstrapSchema } from './feedbackVisitor.js';
 import { LoyaltyBootstrapSchema } from './loyaltyVisitor.js';
+import { OwnerBootstrapSchema } from './ownerVisitor.js';
 import { PreferencesBootstrapSchema } from './preferences.js';
 import { PublicSiteSchema } from './site.js';
 import { VisitorSessionSchema } from './visitor.js';
@@ -8,14 +9,12 @@ import { VisitorSessionSchema } from './visitor.js';
 /**
  * One slot per widget in the bootstrap response. `null` when the site has the widget switched off;
  * otherwise the data that widget needs for its first render, so a page with every widget makes one request.
- * Each widget's issue extends its slot schema; every slot says whether the widget is on.
+ * Every slot says whether the widget is on.
  */
-const WidgetSlotSchema = z.object({ enabled: z.literal(true) });
-
 export const FeedbackSlotSchema = z.nullable(FeedbackBootstrapSchema);
 export const PreferencesSlotSchema = z.nullable(PreferencesBootstrapSchema);
 export const LoyaltySlotSchema = z.nullable(LoyaltyBootstrapSchema);
-export const OwnerSlotSchema = z.nullable(WidgetSlotSchema);
+export const OwnerSlotSchema = z.nullable(OwnerBootstrapSchema);
 
 /** Response of `GET /v1/visitor/bootstrap`: everything every widget on the page needs, in one request. */
 export const BootstrapResponseSchema = z.object({

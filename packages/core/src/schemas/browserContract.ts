@@ -6,3 +6,4 @@ export { VisitorProfileUpdateSchema, VisitorSessionSchema } from './visitor.js';
 export { VisitorResponseSchema, PromptEventResultSchema, LoopReplySchema } from './feedbackVisitor.js';
 export { PreferenceChangeSchema, PreferenceStateSchema, PreferenceExportSchema } from './preferences.js';
 export { LoyaltyAccountSummarySchema, RedemptionRequestSchema, RedemptionResultSchema, MemberTokenSchema } from './loyaltyVisitor.js';
+export { OwnerBootstrapSchema } from './ownerVisitor.js';

@@ -20,6 +20,7 @@ export const SERVER_ERROR_CODES = [
   'rate_limited',
   'insufficient_points',
   'survey_closed',
+  'owner_unavailable',
   'internal',
 ] as const;
 
@@ -97,3 +98,25 @@ export type CelebrationKind = (typeof CELEBRATION_KINDS)[number];
 
 /** The reward id that claims a full stamp card (`POST /v1/visitor/loyalty/redemptions`); reserved in the catalog. */
 export const STAMP_REWARD_ID = 'stamp-card';
+
+/** Days of the week as shifts name them; index = `Date#getDay()` (Sunday = 0). */
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/**
+ * Parts of a staff member's profile the business may show visitors (`visibleFields`). The name is always
+ * shown: the alias when the staff member has one, otherwise the display name.
+ */
+export const OWNER_VISIBLE_FIELDS = ['role', 'photo', 'email', 'phone', 'chat', 'meeting', 'responseTime'] as const;
+export type OwnerVisibleField = (typeof OWNER_VISIBLE_FIELDS)[number];
+
+/**
+ * How a contact got its owner: the first staff member to reply to or serve them, the round-robin fallback,
+ * the business by hand, or a hand-over when the owner left the team (to the backup, or back to no owner).
+ */
+export const ASSIGNMENT_METHODS = ['first_touch', 'round_robin', 'manual', 'handover'] as const;
+export type AssignmentMethod = (typeof ASSIGNMENT_METHODS)[number];
+
+/** Whether an owner is in: in a shift, between shifts, out of office, or on a holiday. */
+export const AVAILABILITY_STATES = ['available', 'away', 'out_of_office', 'holiday'] as const;
+export type AvailabilityState = (typeof AVAILABILITY_STATES)[number];

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ExternalIdSchema, IdSchema, TimestampSchema } from './common.js';
+import { ExternalIdSchema, IdSchema, StaffIdSchema, TimestampSchema } from './common.js';
 import { RESPONSE_STATUSES, SCORE_BANDS, SURVEY_KINDS } from './constants.js';
 
 /** A response as the business sees it. */
@@ -19,6 +19,8 @@ export const FeedbackResponseSchema = z.object({
   /** Public reply shown to the visitor. */
   reply: z.nullable(z.string()),
   repliedAt: z.nullable(TimestampSchema),
+  /** The staff member who sent the first reply, when the reply named one (`staffId` of the update). */
+  repliedBy: z.optional(StaffIdSchema),
   /** When the visitor saw the reply or resolution. */
   replySeenAt: z.nullable(TimestampSchema),
   /** When the visitor pressed "Got it" on it. */
@@ -62,6 +64,11 @@ export const FeedbackResponseUpdateSchema = z.strictObject({
   status: z.optional(z.enum(RESPONSE_STATUSES)),
   /** Public reply the visitor sees next time ("we fixed it on 3 May"). */
   reply: z.optional(z.string().check(z.minLength(1), z.maxLength(1000))),
+  /**
+   * The staff member sending `reply`. Their reply counts as a first touch (the contact gets them as owner when
+   * it has none and they are in) and as a sample of their measured response time. Default: none (the business).
+   */
+  staffId: z.optional(StaffIdSchema),
 });
 export type FeedbackResponseUpdate = z.infer<typeof FeedbackResponseUpdateSchema>;
 

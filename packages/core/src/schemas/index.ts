@@ -39,6 +39,7 @@ export {
   TimestampSchema,
   IdSchema,
   ExternalIdSchema,
+  StaffIdSchema,
   LocaleSchema,
   TimeZoneSchema,
   TraitValueSchema,
@@ -223,3 +224,63 @@ export type {
   LedgerWriteResult,
   LoyaltyMember,
 } from './loyalty.js';
+export {
+  WEEKDAYS,
+  OWNER_VISIBLE_FIELDS,
+  ASSIGNMENT_METHODS,
+  AVAILABILITY_STATES,
+} from './constants.js';
+export type {
+  Weekday,
+  OwnerVisibleField,
+  AssignmentMethod,
+  AvailabilityState,
+} from './constants.js';
+export {
+  AvailabilitySchema,
+  PublicOwnerSchema,
+  OwnerCoveringSchema,
+  OwnerBootstrapSchema,
+} from './ownerVisitor.js';
+export type {
+  Availability,
+  PublicOwner,
+  OwnerCovering,
+  OwnerBootstrap,
+} from './ownerVisitor.js';
+export {
+  ShiftSchema,
+  HolidaySchema,
+  OutOfOfficeSchema,
+  ResponseTimeSchema,
+  StaffInputSchema,
+  StaffSchema,
+  StaffListSchema,
+  StaffRemovalSchema,
+  OwnerSettingsSchema,
+  TouchSchema,
+  OwnerAssignmentInputSchema,
+  AssignmentSchema,
+  ContactOwnerSchema,
+  TouchResultSchema,
+  StaffContactRequestsSchema,
+  OwnerContactRequestGroupsSchema,
+} from './owner.js';
+export type {
+  Shift,
+  Holiday,
+  OutOfOffice,
+  ResponseTime,
+  StaffInput,
+  Staff,
+  StaffList,
+  StaffRemoval,
+  OwnerSettings,
+  Touch,
+  OwnerAssignmentInput,
+  Assignment,
+  ContactOwner,
+  TouchResult,
+  StaffContactRequests,
+  OwnerContactRequestGroups,
+} from './owner.js';

@@ -22,6 +22,8 @@ export interface ResponseRow {
   status: ResponseStatus;
   reply: string | null;
   replied_at: Date | null;
+  /** The staff member who sent the first reply, when it named one. */
+  replied_by: string | null;
   resolved_at: Date | null;
   reply_seen_at: Date | null;
   reply_acknowledged_at: Date | null;
@@ -31,7 +33,7 @@ export interface ResponseRow {
 export const RESPONSE_COLUMNS =
   'r.id, r.survey_id, r.contact_id, c.external_id, s.question, r.request_hash, r.kind, r.score, r.band, r.text, ' +
   'r.contact_requested, r.page_url, r.answered_at, r.received_at, r.status, r.reply, r.replied_at, r.resolved_at, ' +
-  'r.reply_seen_at, r.reply_acknowledged_at';
+  'r.reply_seen_at, r.reply_acknowledged_at, r.replied_by';
 
 /** `FROM` clause that goes with {@link RESPONSE_COLUMNS}. */
 export const RESPONSE_FROM =
@@ -55,6 +57,7 @@ export function toFeedbackResponse(row: ResponseRow): FeedbackResponse {
     status: row.status,
     reply: row.reply,
     repliedAt: iso(row.replied_at),
+    ...(row.replied_by !== null ? { repliedBy: row.replied_by } : {}),
     replySeenAt: iso(row.reply_seen_at),
     replyAcknowledgedAt: iso(row.reply_acknowledged_at),
     answeredAt: row.answered_at.toISOString(),

@@ -93,7 +93,8 @@ describe('GET /v1/openapi.json', () => {
       'FeedbackResponseUpdate', 'FeedbackSettings', 'ResponseSubmit', 'VisitorResponse', 'PromptEvent', 'PromptEventResult',
       'ReplySeen', 'LoopReply', 'VisitorSurvey', 'FeedbackBootstrap', 'LoyaltyProgram', 'LoyaltyProgramInput',
       'LoyaltyAccountSummary', 'LoyaltyBootstrap', 'LedgerEntry', 'LoyaltyMember', 'RedemptionRequest', 'RedemptionResult',
-      'MemberToken', 'LoyaltyAward',
+      'MemberToken', 'LoyaltyAward', 'OwnerBootstrap', 'PublicOwner', 'Availability', 'Staff', 'StaffInput', 'StaffList',
+      'OwnerSettings', 'Touch', 'TouchResult', 'ContactOwner', 'Assignment', 'OwnerAssignmentInput',
     ]) {
       expect(doc.components.schemas[name], name).toBeTruthy();
     }
@@ -154,5 +155,22 @@ describe('GET /v1/openapi.json', () => {
     expect(op('/v1/admin/feedback/responses', 'get').parameters.map((p) => p.name)).toEqual([
       'surveyId', 'status', 'band', 'contactRequested', 'from', 'to', 'limit', 'cursor',
     ]);
+  });
+
+  it('documents the owner routes: the visitor route needs a token, the rest the secret key', () => {
+    expect(op('/v1/visitor/owner', 'get').security).toEqual([{ publishableKey: [], visitorToken: [] }]);
+    expect(op('/v1/visitor/owner', 'get').responses['200']?.content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/OwnerBootstrap' });
+    for (const [path, method] of [
+      ['/v1/admin/staff', 'get'], ['/v1/admin/staff/{staffId}', 'get'], ['/v1/admin/staff/{staffId}', 'put'], ['/v1/admin/staff/{staffId}', 'delete'],
+      ['/v1/admin/owner-settings', 'get'], ['/v1/admin/owner-settings', 'put'], ['/v1/admin/touches', 'post'],
+      ['/v1/admin/contacts/{externalId}/owner', 'get'], ['/v1/admin/contacts/{externalId}/owner', 'put'],
+      ['/v1/admin/staff/{staffId}/contact-requests', 'get'], ['/v1/admin/owners/contact-requests', 'get'],
+    ] as const) {
+      expect(op(path, method).security, `${method} ${path}`).toEqual([{ secretKey: [] }]);
+    }
+    expect(op('/v1/admin/contacts/{externalId}/owner', 'put').responses['409']).toBeTruthy();
+    for (const name of ['StaffInput', 'OwnerSettings', 'Touch', 'OwnerAssignmentInput']) {
+      expect(doc.components.schemas[name]?.additionalProperties, name).toBe(false);
+    }
   });
 });

@@ -52,6 +52,21 @@ import {
   LoyaltyReversalSchema,
   LoyaltyAdjustmentSchema,
   MemberScanSchema,
+  AvailabilitySchema,
+  PublicOwnerSchema,
+  OwnerBootstrapSchema,
+  StaffInputSchema,
+  StaffSchema,
+  StaffListSchema,
+  StaffRemovalSchema,
+  OwnerSettingsSchema,
+  TouchSchema,
+  TouchResultSchema,
+  OwnerAssignmentInputSchema,
+  AssignmentSchema,
+  ContactOwnerSchema,
+  StaffContactRequestsSchema,
+  OwnerContactRequestGroupsSchema,
 } from '@rapport/core/schemas';
 import type * as z from 'zod/mini';
 
@@ -93,6 +108,18 @@ export const RESPONSE_SCHEMAS: ReadonlyArray<readonly [string, z.ZodMiniType]> =
   ['LoyaltyMember', LoyaltyMemberSchema],
   ['RedemptionResult', RedemptionResultSchema],
   ['MemberToken', MemberTokenSchema],
+  ['Availability', AvailabilitySchema],
+  ['PublicOwner', PublicOwnerSchema],
+  ['OwnerBootstrap', OwnerBootstrapSchema],
+  ['Staff', StaffSchema],
+  ['StaffList', StaffListSchema],
+  ['StaffRemoval', StaffRemovalSchema],
+  ['OwnerSettings', OwnerSettingsSchema],
+  ['TouchResult', TouchResultSchema],
+  ['Assignment', AssignmentSchema],
+  ['ContactOwner', ContactOwnerSchema],
+  ['StaffContactRequests', StaffContactRequestsSchema],
+  ['OwnerContactRequestGroups', OwnerContactRequestGroupsSchema],
 ];
 
 /** Schemas the OpenAPI document names under `components.schemas`, as request bodies (what clients send). */
@@ -115,4 +142,8 @@ export const REQUEST_SCHEMAS: ReadonlyArray<readonly [string, z.ZodMiniType]> = 
   ['LoyaltyReversal', LoyaltyReversalSchema],
   ['LoyaltyAdjustment', LoyaltyAdjustmentSchema],
   ['MemberScan', MemberScanSchema],
+  ['StaffInput', StaffInputSchema],
+  ['OwnerSettings', OwnerSettingsSchema],
+  ['Touch', TouchSchema],
+  ['OwnerAssignmentInput', OwnerAssignmentInputSchema],
 ];

@@ -2,8 +2,6 @@ import {
   ANONYMOUS_TOKEN_HEADER,
   API_PREFIX,
   type BootstrapResponse,
-  type FeedbackBootstrap,
-  type LoyaltyBootstrap,
   type PreferencesBootstrap,
 } from '@rapport/core';
 import { BootstrapResponseSchema } from '@rapport/core/schemas';
@@ -19,18 +17,13 @@ import { claimTraits } from '../contacts/resolveVisitorContact.js';
 import { loadFeedbackBootstrap } from '../feedback/loadFeedbackBootstrap.js';
 import { defineVisitorRoute } from '../http/defineRoute.js';
 import { loadLoyaltySlot } from '../loyalty/loadLoyaltySlot.js';
+import { loadOwnerSlot } from '../owners/loadOwnerSlot.js';
 import { loadCurrentCatalog } from '../preferences/catalogQueries.js';
 import { loadRawPreferences, toPreferenceState } from '../preferences/preferenceState.js';
 import type { SqlExecutor } from '../store/Store.js';
 import { toPublicSite, type SiteRecord } from '../sites/siteQueries.js';
 import { issueAnonymousToken } from '../tokens/issueAnonymousToken.js';
 
-function widgetSlots(
-  site: SiteRecord,
-  slots: { feedback: FeedbackBootstrap | null; preferences: PreferencesBootstrap | null; loyalty: LoyaltyBootstrap | null },
-): BootstrapResponse['widgets'] {
-  return { ...slots, owner: site.enabledWidgets.includes('owner') ? { enabled: true as const } : null };
-}
 
 /** The catalog, and the visitor's choices when signed in (an anonymous visitor has no one to reach). */
 async function loadPreferencesSlot(db: SqlExecutor, site: SiteRecord, contact: ContactRow, now: Date): Promise<PreferencesBootstrap> {
@@ -95,10 +88,13 @@ export const bootstrapRoute = defineVisitorRoute({
     const loyalty = site.enabledWidgets.includes('loyalty')
       ? await loadLoyaltySlot(ctx.transaction, { siteId: site.id, visitor, now })
       : null;
+    const owner = site.enabledWidgets.includes('owner')
+      ? await loadOwnerSlot(ctx.transaction, { site, contactId: row.id, now })
+      : null;
     const body: BootstrapResponse = {
       site: toPublicSite(site),
       visitor: { ...toVisitorSession(row), ...(anonymousToken ? { anonymousToken } : {}) },
-      widgets: widgetSlots(site, { feedback, preferences, loyalty }),
+      widgets: { feedback, preferences, loyalty, owner },
     };
     return { status: 200, body };
   },

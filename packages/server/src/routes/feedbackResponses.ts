@@ -19,6 +19,8 @@ import {
 import { ApiError, validationFailed } from '../http/ApiError.js';
 import { defineAdminRoute } from '../http/defineRoute.js';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../http/keysetCursor.js';
+import { firstTouch } from '../owners/firstTouch.js';
+import { staffOr422, type StaffRecord } from '../owners/staffQueries.js';
 import type { SqlExecutor } from '../store/Store.js';
 
 const ResponsePathSchema = z.strictObject({ id: IdSchema });
@@ -94,6 +96,7 @@ function applyUpdate(row: ResponseRow, update: FeedbackResponseUpdate, now: Date
   const resurface = newReply || newlyResolved;
   return {
     status,
+    newReply,
     resolvedAt: status !== 'resolved' ? null : newlyResolved ? now : row.resolved_at,
     reply: newReply ? (update.reply ?? null) : row.reply,
     repliedAt: newReply ? now : row.replied_at,
@@ -110,7 +113,9 @@ export const updateFeedbackResponseRoute = defineAdminRoute({
   summary: 'Reply to a response or change its status',
   description:
     'A new reply, or moving the response to `resolved`, is shown to the visitor once on their next visit ' +
-    '(it clears `replySeenAt`). Sending the reply already stored changes nothing.',
+    '(it clears `replySeenAt`). Sending the reply already stored changes nothing. With `staffId` (only with a ' +
+    '`reply`; an unknown staff member is 422), the first reply is recorded as theirs (a sample of their measured ' +
+    'response time) and counts as a first touch: a contact without an owner gets them, if they are in.',
   tags: TAGS,
   params: ResponsePathSchema,
   body: FeedbackResponseUpdateSchema,
@@ -120,15 +125,38 @@ export const updateFeedbackResponseRoute = defineAdminRoute({
     404: { description: 'No such response (`not_found`)', schema: ErrorEnvelopeSchema },
   },
   async handle(ctx) {
+    const { staffId } = ctx.body;
+    if (staffId !== undefined && ctx.body.reply === undefined) {
+      throw validationFailed([{ path: ['staffId'], message: 'Name the staff member only with a reply', code: 'custom' }]);
+    }
     const row = await ctx.transaction(async (tx) => {
+      const staff: StaffRecord | null = staffId !== undefined ? await staffOr422(tx, ctx.site.id, staffId, ['staffId']) : null;
       const current = await findResponse(tx, ctx.site.id, ctx.params.id, true);
       if (!current) throw new ApiError(404, 'not_found', 'No response with this id');
       const next = applyUpdate(current, ctx.body, ctx.now);
       await tx.query(
         `UPDATE feedback_responses SET status = $3, resolved_at = $4, reply = $5, replied_at = $6, reply_seen_at = $7,
-           reply_acknowledged_at = $8 WHERE site_id = $1 AND id = $2`,
-        [ctx.site.id, current.id, next.status, next.resolvedAt, next.reply, next.repliedAt, next.replySeenAt, next.replyAcknowledgedAt],
+           reply_acknowledged_at = $8,
+           replied_by = CASE WHEN $9::boolean AND first_replied_at IS NULL THEN $10::text ELSE replied_by END,
+           first_replied_at = CASE WHEN $9::boolean THEN COALESCE(first_replied_at, $6) ELSE first_replied_at END
+         WHERE site_id = $1 AND id = $2`,
+        [
+          ctx.site.id,
+          current.id,
+          next.status,
+          next.resolvedAt,
+          next.reply,
+          next.repliedAt,
+          next.replySeenAt,
+          next.replyAcknowledgedAt,
+          next.newReply,
+          staff?.id ?? null,
+        ],
       );
+      if (staff && next.newReply) {
+        const { rows } = await tx.query<{ id: string }>('SELECT COALESCE(merged_into_id, id) AS id FROM contacts WHERE id = $1', [current.contact_id]);
+        await firstTouch(tx, { siteId: ctx.site.id, contactId: rows[0]?.id ?? current.contact_id, staff, now: ctx.now });
+      }
       return findResponse(tx, ctx.site.id, current.id);
     });
     if (!row) throw new Error('Response vanished inside its own transaction');

@@ -16,6 +16,14 @@ import {
 import { celebrationSeenRoute, getVisitorLoyaltyRoute, memberTokenRoute, redeemRewardRoute } from './loyaltyVisitor.js';
 import { openApiRoute } from './openapi.js';
 import {
+  getContactOwnerRoute,
+  ownerContactRequestsRoute,
+  putContactOwnerRoute,
+  recordTouchRoute,
+  staffContactRequestsRoute,
+} from './ownerAdmin.js';
+import { getVisitorOwnerRoute } from './ownerVisitor.js';
+import {
   getContactPreferencesRoute,
   getPreferenceCatalogRoute,
   listConsentEventsRoute,
@@ -28,6 +36,14 @@ import {
 import { confirmOptInRoute, oneClickUnsubscribeInfoRoute, oneClickUnsubscribeRoute } from './preferencesPublic.js';
 import { exportVisitorPreferencesRoute, updateVisitorPreferencesRoute } from './preferencesVisitor.js';
 import { profileRoute } from './profile.js';
+import {
+  getOwnerSettingsRoute,
+  getStaffRoute,
+  listStaffRoute,
+  putOwnerSettingsRoute,
+  putStaffRoute,
+  removeStaffRoute,
+} from './staffAdmin.js';
 import { createSurveyRoute, getSurveyRoute, listSurveysRoute, surveyResultsRoute, updateSurveyRoute } from './surveys.js';
 
 /**
@@ -77,5 +93,17 @@ export const RAPPORT_ROUTES: readonly RouteDefinition[] = [
   adjustLoyaltyPointsRoute,
   getContactLoyaltyRoute,
   scanLoyaltyMemberRoute,
+  getVisitorOwnerRoute,
+  listStaffRoute,
+  getStaffRoute,
+  putStaffRoute,
+  removeStaffRoute,
+  getOwnerSettingsRoute,
+  putOwnerSettingsRoute,
+  recordTouchRoute,
+  getContactOwnerRoute,
+  putContactOwnerRoute,
+  staffContactRequestsRoute,
+  ownerContactRequestsRoute,
   openApiRoute,
 ];

@@ -9,6 +9,7 @@ import { saveCatalog } from '../preferences/catalogQueries.js';
 import { DEMO_PREFERENCE_CATALOG } from './demoPreferenceCatalog.js';
 import { seedDemoFeedback } from './seedDemoFeedback.js';
 import { seedDemoLoyalty } from './seedDemoLoyalty.js';
+import { seedDemoOwners } from './seedDemoOwners.js';
 
 /** Slug of the demo site. */
 export const DEMO_SITE_SLUG = 'demo-shop';
@@ -98,7 +99,8 @@ async function ensureSecretKey(tx: SqlExecutor, siteId: string, secretKey: strin
 /**
  * Creates the demo site "Northwind Coffee Roasters" (slug `demo-shop`, every widget on, two known contacts),
  * or, when it exists, makes sure the keys passed in work for it. Either way, adds the demo surveys and their
- * history where missing (see `seedDemoFeedback`), the demo preference catalog (a new version only if its wording changed) and the demo loyalty program with a few orders. Safe to run on every start and from several instances at once.
+ * history where missing (see `seedDemoFeedback`), the demo preference catalog (a new version only if its wording changed), the demo loyalty program with a few orders, and
+ * the demo staff with Ada's and Grace's owners (see `seedDemoOwners`; the owner widget is switched on if it was off). Safe to run on every start and from several instances at once.
  */
 export async function seedDemoSite(store: RapportStore, options: SeedDemoSiteOptions = {}): Promise<SeedDemoSiteResult> {
   const now = options.now ?? new Date();
@@ -122,6 +124,7 @@ export async function seedDemoSite(store: RapportStore, options: SeedDemoSiteOpt
       await seedDemoFeedback(tx, { siteId: created.site.id, now });
       await saveCatalog(tx, { siteId: created.site.id, wording: DEMO_PREFERENCE_CATALOG, now });
       await seedDemoLoyalty(tx, { siteId: created.site.id, now });
+      await seedDemoOwners(tx, { siteId: created.site.id, now });
       return { ...created, created: true };
     }
     let site = existing;
@@ -134,6 +137,11 @@ export async function seedDemoSite(store: RapportStore, options: SeedDemoSiteOpt
     await seedDemoFeedback(tx, { siteId: site.id, now });
     await saveCatalog(tx, { siteId: site.id, wording: DEMO_PREFERENCE_CATALOG, now });
     await seedDemoLoyalty(tx, { siteId: site.id, now });
+    if (!site.enabledWidgets.includes('owner')) {
+      await tx.query(`UPDATE sites SET enabled_widgets = array_append(enabled_widgets, 'owner') WHERE id = $1`, [site.id]);
+      site = { ...site, enabledWidgets: [...site.enabledWidgets, 'owner'] };
+    }
+    await seedDemoOwners(tx, { siteId: site.id, now });
     return { site, publishableKey, identitySecret: site.identitySecret, secretKey: options.secretKey ?? null, created: false };
   });
 }

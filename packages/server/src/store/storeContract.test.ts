@@ -34,6 +34,7 @@ describe(`store contract (${expectedKind})`, () => {
     );
     expect(tables.rows.map((row) => row.table_name)).toEqual([
       'consent_events',
+      'contact_owners',
       'contact_preferences',
       'contacts',
       'feedback_events',
@@ -43,6 +44,8 @@ describe(`store contract (${expectedKind})`, () => {
       'loyalty_ledger',
       'loyalty_programs',
       'loyalty_redemptions',
+      'owner_assignments',
+      'owner_settings',
       'preference_catalogs',
       'preference_choices',
       'preference_confirmations',
@@ -51,6 +54,7 @@ describe(`store contract (${expectedKind})`, () => {
       'site_publishable_keys',
       'site_secret_keys',
       'sites',
+      'staff',
       'surveys',
     ]);
   });

@@ -69,7 +69,7 @@ export function bootstrapFixture(options: BootstrapFixtureOptions = {}): Bootstr
           ? options.preferences
           : preferencesFixture(kind === 'anonymous' ? { state: null } : {}),
       loyalty: options.loyalty !== undefined ? options.loyalty : { enabled: true, card: null },
-      owner: { enabled: true },
+      owner: { enabled: true, owner: null, availability: null, covering: null, team: null, refreshAt: null },
     },
   });
 }

@@ -2,8 +2,9 @@ import { migration0001Initial } from './0001_initial.js';
 import { migration0002Feedback } from './0002_feedback.js';
 import { migration0003Preferences } from './0003_preferences.js';
 import { migration0004Loyalty } from './0004_loyalty.js';
+import { migration0005Owners } from './0005_owners.js';
 import type { Migration } from './Migration.js';
 
 /** Every migration, in the order they run. */
-export const MIGRATIONS: readonly Migration[] = [migration0001Initial, migration0002Feedback, migration0003Preferences, migration0004Loyalty];
+export const MIGRATIONS: readonly Migration[] = [migration0001Initial, migration0002Feedback, migration0003Preferences, migration0004Loyalty, migration0005Owners];
 export type { Migration };

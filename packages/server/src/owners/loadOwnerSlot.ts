@@ -1,0 +1,88 @@
+import type { Availability, OwnerBootstrap, OwnerSettings } from '@rapport/core/schemas';
+import type { SiteRecord } from '../sites/siteQueries.js';
+import type { SqlExecutor } from '../store/Store.js';
+import { findCurrentOwner } from './assignments.js';
+import { assignRoundRobin } from './assignRoundRobin.js';
+import { computeAvailability } from './computeAvailability.js';
+import { loadOwnerSettings } from './ownerSettings.js';
+import { measuredResponseMinutes, resolveResponseTime } from './responseTime.js';
+import { findStaff, scheduleOf, type StaffRecord } from './staffQueries.js';
+import { toPublicOwner } from './toPublicOwner.js';
+
+type Transaction = <T>(fn: (tx: SqlExecutor) => Promise<T>) => Promise<T>;
+
+/** Inputs of {@link loadOwnerSlot}. */
+export interface LoadOwnerSlotInput {
+  /** The site of the request (from the publishable key). */
+  site: SiteRecord;
+  /** The visitor's contact, as resolved from their verified token (never from the request). */
+  contactId: string;
+  /** The request's time, from the app's clock: availability is computed for it. */
+  now: Date;
+}
+
+/** The instants an availability changes at. */
+function changesOf(availability: Availability): number[] {
+  return [availability.until, availability.nextAvailableAt, availability.returnDate].flatMap((at) => (at ? [Date.parse(at)] : []));
+}
+
+async function publicView(tx: SqlExecutor, siteId: string, staff: StaffRecord, settings: OwnerSettings, now: Date) {
+  const measured =
+    settings.measuredResponseTime && staff.responseTime?.mode === 'measured'
+      ? await measuredResponseMinutes(tx, { siteId, staffIds: [staff.id], now })
+      : new Map<string, number>();
+  return toPublicOwner(staff, { siteId, responseTime: resolveResponseTime(staff, settings, measured) });
+}
+
+async function loadOwner(tx: SqlExecutor, siteId: string, contactId: string): Promise<StaffRecord | null> {
+  const current = await findCurrentOwner(tx, contactId);
+  const staff = current ? await findStaff(tx, siteId, current.staff_id) : null;
+  return staff?.active ? staff : null;
+}
+
+/**
+ * The bootstrap's owner slot, and the body of `GET /v1/visitor/owner`: the contact's owner as visitors may see
+ * them, whether they are in, and who covers when not (the backup, only when the backup is in; otherwise `null`
+ * and the widget shows the team). A signed-in contact without an owner is first offered to round-robin (when
+ * the site turned it on); an anonymous visitor only has an owner a staff member's reply gave them.
+ * The caller decides whether the site has the owner widget on.
+ */
+export async function loadOwnerSlot(transaction: Transaction, input: LoadOwnerSlotInput): Promise<OwnerBootstrap> {
+  const { site, contactId, now } = input;
+  return transaction(async (tx) => {
+    const settings = await loadOwnerSettings(tx, site.id);
+    const team = settings.teamName ? { name: settings.teamName } : null;
+    let staff = await loadOwner(tx, site.id, contactId);
+    if (!staff && settings.roundRobin) {
+      const { rows } = await tx.query<{ external_id: string | null }>('SELECT external_id FROM contacts WHERE id = $1 AND site_id = $2', [
+        contactId,
+        site.id,
+      ]);
+      if (rows[0]?.external_id && (await assignRoundRobin(tx, { siteId: site.id, contactId, now }))) {
+        staff = await loadOwner(tx, site.id, contactId);
+      }
+    }
+    if (!staff) return { enabled: true, owner: null, availability: null, covering: null, team, refreshAt: null };
+
+    const availability = computeAvailability(scheduleOf(staff), now);
+    const changes = changesOf(availability);
+    let covering: OwnerBootstrap['covering'] = null;
+    const backup = availability.state !== 'available' && staff.backupStaffId ? await findStaff(tx, site.id, staff.backupStaffId) : null;
+    if (backup?.active) {
+      const backupAvailability = computeAvailability(scheduleOf(backup), now);
+      changes.push(...changesOf(backupAvailability));
+      if (backupAvailability.state === 'available') {
+        covering = { owner: await publicView(tx, site.id, backup, settings, now), availability: backupAvailability };
+      }
+    }
+    const next = changes.filter((at) => at > now.getTime()).sort((a, b) => a - b)[0];
+    return {
+      enabled: true,
+      owner: await publicView(tx, site.id, staff, settings, now),
+      availability,
+      covering,
+      team,
+      refreshAt: next === undefined ? null : new Date(next).toISOString(),
+    };
+  });
+}

@@ -1,0 +1,146 @@
+import { API_PREFIX } from '@rapport/core';
+import {
+  ContactOwnerSchema,
+  ErrorEnvelopeSchema,
+  ExternalIdSchema,
+  OwnerAssignmentInputSchema,
+  OwnerContactRequestGroupsSchema,
+  StaffContactRequestsSchema,
+  StaffIdSchema,
+  TouchResultSchema,
+  TouchSchema,
+} from '@rapport/core/schemas';
+import * as z from 'zod/mini';
+import { findContactByExternalId } from '../contacts/contactQueries.js';
+import { upsertContactFromAdmin } from '../contacts/upsertContactFromAdmin.js';
+import { ApiError } from '../http/ApiError.js';
+import { defineAdminRoute } from '../http/defineRoute.js';
+import { findCurrentOwner, readContactOwner, setOwner } from '../owners/assignments.js';
+import { computeAvailability } from '../owners/computeAvailability.js';
+import { firstTouch } from '../owners/firstTouch.js';
+import { groupContactRequestsByOwner, listStaffContactRequests } from '../owners/ownerContactRequests.js';
+import { isAvailableNow, scheduleOf, staffOr404, staffOr422 } from '../owners/staffQueries.js';
+import { toFeedbackResponse } from '../feedback/responseQueries.js';
+
+const TAGS = ['admin', 'owners'];
+const ContactPathSchema = z.strictObject({ externalId: ExternalIdSchema });
+const NO_CONTACT = { description: 'No contact with this external id (`not_found`)', schema: ErrorEnvelopeSchema };
+
+/** `POST /v1/admin/touches`. */
+export const recordTouchRoute = defineAdminRoute({
+  method: 'POST',
+  path: `${API_PREFIX}/admin/touches`,
+  operationId: 'recordOwnerTouch',
+  summary: 'A staff member replied to or served a contact (first touch owns)',
+  description:
+    'The first touch of a contact without an owner makes that staff member the owner (201, logged as `first_touch`). ' +
+    'Later touches change nothing (200, `already_owned`); so does a touch by someone inactive or not in right now ' +
+    '(200, `staff_unavailable`): nobody away is assigned. The contact is created when missing. Safe to repeat.',
+  tags: TAGS,
+  body: TouchSchema,
+  responses: {
+    200: { description: 'Nothing assigned; `reason` says why', schema: TouchResultSchema },
+    201: { description: 'The staff member is now the owner', schema: TouchResultSchema },
+  },
+  async handle(ctx) {
+    const { site, now, body } = ctx;
+    const result = await ctx.transaction(async (tx) => {
+      const staff = await staffOr422(tx, site.id, body.staffId, ['staffId']);
+      const { row } = await upsertContactFromAdmin(tx, { siteId: site.id, externalId: body.externalId, changes: {}, now });
+      const outcome = await firstTouch(tx, { siteId: site.id, contactId: row.id, staff, now });
+      return { ...outcome, contact: await readContactOwner(tx, { siteId: site.id, contact: row, now }) };
+    });
+    return { status: result.assigned ? 201 : 200, body: result };
+  },
+});
+
+/** `GET /v1/admin/contacts/{externalId}/owner`. */
+export const getContactOwnerRoute = defineAdminRoute({
+  method: 'GET',
+  path: `${API_PREFIX}/admin/contacts/{externalId}/owner`,
+  operationId: 'getContactOwner',
+  summary: 'A contact’s owner and every assignment (who, when, how, by whom)',
+  tags: TAGS,
+  params: ContactPathSchema,
+  responses: { 200: { description: 'The owner (`null` when none) and the history, oldest first', schema: ContactOwnerSchema }, 404: NO_CONTACT },
+  async handle(ctx) {
+    const { site, now, params } = ctx;
+    const contact = await findContactByExternalId(ctx.db, site.id, params.externalId);
+    if (!contact) throw new ApiError(404, 'not_found', 'No contact with this external id');
+    return { status: 200, body: await readContactOwner(ctx.db, { siteId: site.id, contact, now }) };
+  },
+});
+
+/** `PUT /v1/admin/contacts/{externalId}/owner`. */
+export const putContactOwnerRoute = defineAdminRoute({
+  method: 'PUT',
+  path: `${API_PREFIX}/admin/contacts/{externalId}/owner`,
+  operationId: 'putContactOwner',
+  summary: 'Reassign a contact by hand',
+  description:
+    'Logged as `manual`, by `by` (a staff id) or `admin`, with the note. A staff member who is inactive or not in ' +
+    'right now (between shifts, on holiday, out of office) is refused with 409 `owner_unavailable`: nobody away is ' +
+    'assigned; try again when they are in. Naming the current owner changes nothing. The contact is created when missing.',
+  tags: TAGS,
+  params: ContactPathSchema,
+  body: OwnerAssignmentInputSchema,
+  responses: {
+    200: { description: 'The owner and the history', schema: ContactOwnerSchema },
+    409: { description: 'The staff member is not available now (`owner_unavailable`)', schema: ErrorEnvelopeSchema },
+  },
+  async handle(ctx) {
+    const { site, now, params, body } = ctx;
+    const result = await ctx.transaction(async (tx) => {
+      const staff = await staffOr422(tx, site.id, body.staffId, ['staffId']);
+      if (body.by !== undefined) await staffOr422(tx, site.id, body.by, ['by']);
+      const { row } = await upsertContactFromAdmin(tx, { siteId: site.id, externalId: params.externalId, changes: {}, now });
+      const current = await findCurrentOwner(tx, row.id, true);
+      if (current?.staff_id !== staff.id) {
+        if (!isAvailableNow(staff, now)) {
+          const state = staff.active ? computeAvailability(scheduleOf(staff), now).state : 'inactive';
+          throw new ApiError(409, 'owner_unavailable', `${staff.displayName} is not available now (${state}); nobody away is assigned`);
+        }
+        await setOwner(tx, { siteId: site.id, contactId: row.id, staffId: staff.id, method: 'manual', by: body.by ?? 'admin', note: body.note ?? null, now });
+      }
+      return readContactOwner(tx, { siteId: site.id, contact: row, now });
+    });
+    return { status: 200, body: result };
+  },
+});
+
+/** `GET /v1/admin/staff/{staffId}/contact-requests`. */
+export const staffContactRequestsRoute = defineAdminRoute({
+  method: 'GET',
+  path: `${API_PREFIX}/admin/staff/{staffId}/contact-requests`,
+  operationId: 'listStaffContactRequests',
+  summary: 'Open “contact me” requests of the contacts a staff member owns',
+  description:
+    'Detractors who asked to be contacted (not resolved yet), newest first, at most 200. A request an anonymous ' +
+    'visitor made before signing in counts for the contact they became.',
+  tags: TAGS,
+  params: z.strictObject({ staffId: StaffIdSchema }),
+  responses: {
+    200: { description: 'The requests', schema: StaffContactRequestsSchema },
+    404: { description: 'No such staff member (`not_found`)', schema: ErrorEnvelopeSchema },
+  },
+  async handle(ctx) {
+    const { site, params } = ctx;
+    const staff = await staffOr404(ctx.db, site.id, params.staffId);
+    const rows = await listStaffContactRequests(ctx.db, site.id, staff.id);
+    return { status: 200, body: { staffId: staff.id, items: rows.map(toFeedbackResponse) } };
+  },
+});
+
+/** `GET /v1/admin/owners/contact-requests`. */
+export const ownerContactRequestsRoute = defineAdminRoute({
+  method: 'GET',
+  path: `${API_PREFIX}/admin/owners/contact-requests`,
+  operationId: 'listContactRequestsByOwner',
+  summary: 'Open “contact me” requests, grouped by owner',
+  description: 'One group per active staff member (by id, empty ones too), then the unowned contacts’ group (`staffId` `null`).',
+  tags: TAGS,
+  responses: { 200: { description: 'The groups', schema: OwnerContactRequestGroupsSchema } },
+  async handle(ctx) {
+    return { status: 200, body: await groupContactRequestsByOwner(ctx.db, ctx.site.id) };
+  },
+});
