@@ -149,13 +149,24 @@ export {
   CatalogChannelSchema,
   CatalogTopicSchema,
   PreferenceCatalogSchema,
-  PreferenceCatalogInputSchema,
   ChannelChoiceSchema,
   PreferenceStateSchema,
   PreferencesBootstrapSchema,
   PreferenceChangeSchema,
   ConsentEventSchema,
   PreferenceExportSchema,
+} from './preferences.js';
+export type {
+  CatalogTopic,
+  PreferenceCatalog,
+  PreferenceState,
+  PreferencesBootstrap,
+  PreferenceChange,
+  ConsentEvent,
+  PreferenceExport,
+} from './preferences.js';
+export {
+  PreferenceCatalogInputSchema,
   ConsentChainReportSchema,
   OptInRateSchema,
   OptInRatesSchema,
@@ -163,18 +174,8 @@ export {
   PendingConfirmationListSchema,
   ConfirmOptInSchema,
   ContactPreferencesSchema,
-} from './preferences.js';
-export type {
-  CatalogTopic,
-  PreferenceCatalog,
-  PreferenceCatalogInput,
-  PreferenceState,
-  PreferencesBootstrap,
-  PreferenceChange,
-  ConsentEvent,
-  PreferenceExport,
-  ContactPreferences,
-} from './preferences.js';
+} from './preferencesAdmin.js';
+export type { PreferenceCatalogInput, ContactPreferences } from './preferencesAdmin.js';
 export {
   LEDGER_ENTRY_TYPES,
   CELEBRATION_KINDS,
