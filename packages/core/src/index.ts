@@ -33,6 +33,7 @@ export type { FeedbackAnswer } from './feedback/validateAnswer.js';
 export type { VisitorResource, CallOptions, WriteOptions } from './client/createVisitorResource.js';
 export type { PreferencesResource } from './client/createPreferencesResource.js';
 export type { LoyaltyResource, RedemptionInput } from './client/createLoyaltyResource.js';
+export type { OwnerResource } from './client/createOwnerResource.js';
 export { ANONYMOUS_TOKEN_HEADER } from './client/createVisitorIdentity.js';
 export { createTransport, loadSchema } from './transport/createTransport.js';
 export type { Transport, TransportOptions, TransportRequest, SchemaSource } from './transport/createTransport.js';

@@ -30,3 +30,5 @@ export type { PreferencesOptions, PreferencesResult } from './preferences/types.
 export { useLoyalty } from './loyalty/useLoyalty.js';
 export { useMemberToken } from './loyalty/useMemberToken.js';
 export type { LoyaltyResult, MemberTokenOptions, MemberTokenResult } from './loyalty/types.js';
+export { useContactOwner } from './owner/useContactOwner.js';
+export type { ContactOwnerResult } from './owner/types.js';

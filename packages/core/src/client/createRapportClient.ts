@@ -6,6 +6,7 @@ import { createTransport, type Transport, type TransportOptions } from '../trans
 import { createEmitter, type ListenOptions } from './createEmitter.js';
 import { createFeedbackResource, type FeedbackResource } from './createFeedbackResource.js';
 import { createLoyaltyResource, type LoyaltyResource } from './createLoyaltyResource.js';
+import { createOwnerResource, type OwnerResource } from './createOwnerResource.js';
 import { createPreferencesResource, type PreferencesResource } from './createPreferencesResource.js';
 import { createVisitorIdentity } from './createVisitorIdentity.js';
 import { createVisitorResource, type VisitorResource } from './createVisitorResource.js';
@@ -68,6 +69,11 @@ export interface RapportClient {
   readonly preferences: PreferencesResource;
   /** Loyalty card: read the card, redeem rewards (or a full stamp card), member QR token, mark a celebration seen. */
   readonly loyalty: LoyaltyResource;
+  /**
+   * Contact owner: the visitor's owner, whether they are in and who covers, again (the bootstrap carries it
+   * first). Call it at the answer's `refreshAt`.
+   */
+  readonly owner: OwnerResource;
   /** The HTTP layer the resources share (for resources added by later packages). */
   readonly transport: Transport;
   /**
@@ -151,6 +157,7 @@ export function createRapportClient(options: RapportClientOptions): RapportClien
     feedback,
     preferences: createPreferencesResource(transport),
     loyalty: createLoyaltyResource(transport),
+    owner: createOwnerResource(transport),
     transport,
     track(name) {
       emitter.emit('track', { name });

@@ -104,6 +104,10 @@ export function createStoryClient(options: StoryClientOptions = {}): RapportClie
     }
     if (method === 'POST' && path.startsWith('/v1/visitor/feedback/')) return feedbackFetch(path, init);
     if (path.startsWith('/v1/visitor/loyalty')) return loyaltyFetch(method, path, init);
+    if (method === 'GET' && path === '/v1/visitor/owner') {
+      const { owner } = bootstrap.widgets;
+      return owner ? json(200, owner) : json(404, errorEnvelope('not_found', 'The contact-owner badge is off'));
+    }
     if (path.startsWith('/v1/visitor/preferences')) {
       const slot = PreferencesBootstrapSchema.safeParse(bootstrap.widgets.preferences);
       if (!slot.success) return json(404, errorEnvelope('not_found', 'Preferences are switched off'));

@@ -3,6 +3,7 @@ import {
   type ErrorEnvelope,
   type LoopReply,
   type LoyaltyBootstrap,
+  type OwnerBootstrap,
   type PreferenceCatalog,
   type PreferenceState,
   type PreferencesBootstrap,
@@ -39,6 +40,10 @@ export interface BootstrapFixtureOptions {
   preferences?: PreferencesBootstrap | null;
   /** The loyalty slot (see `loyaltyCardFixture`). Default: the program on, no card (`{ enabled: true, card: null }`). */
   loyalty?: LoyaltyBootstrap | null;
+  /** The contact-owner slot (see `ownerSlotFixture`). Default: the badge on, no owner yet, no team. */
+  owner?: OwnerBootstrap | null;
+  /** The visitor's IANA time zone. Default: `'Europe/London'`. */
+  timeZone?: string;
 }
 
 /**
@@ -60,7 +65,7 @@ export function bootstrapFixture(options: BootstrapFixtureOptions = {}): Bootstr
       externalId: kind === 'known' ? 'user-1815' : null,
       displayName: kind === 'known' ? (options.displayName === undefined ? 'Ada Lovelace' : options.displayName) : null,
       locale: 'en-GB',
-      timeZone: 'Europe/London',
+      timeZone: options.timeZone ?? 'Europe/London',
     },
     widgets: {
       feedback: { enabled: true, surveys: options.surveys ?? [], replies: options.replies ?? [] },
@@ -69,7 +74,10 @@ export function bootstrapFixture(options: BootstrapFixtureOptions = {}): Bootstr
           ? options.preferences
           : preferencesFixture(kind === 'anonymous' ? { state: null } : {}),
       loyalty: options.loyalty !== undefined ? options.loyalty : { enabled: true, card: null },
-      owner: { enabled: true, owner: null, availability: null, covering: null, team: null, refreshAt: null },
+      owner:
+        options.owner !== undefined
+          ? options.owner
+          : { enabled: true, owner: null, availability: null, covering: null, team: null, refreshAt: null },
     },
   });
 }

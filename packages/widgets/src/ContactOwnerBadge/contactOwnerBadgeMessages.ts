@@ -1,0 +1,80 @@
+import type { RapportError } from '@rapport/core';
+import { devWarning } from '../internal/devWarning.js';
+import type { ContactOwnerChannel } from './ContactOwnerBadgeView.js';
+
+/**
+ * Every string a visitor reads in {@link ContactOwnerBadge}. Pass any subset as `messages` to replace them.
+ * Times and dates arrive already formatted with `Intl` in the visitor's locale and time zone: `back` is a
+ * moment built with `at` ("Monday at 09:00"), `until` a time today ("17:30") or such a moment. Names, roles
+ * and the team come from the business.
+ */
+export interface ContactOwnerBadgeMessages {
+  /** Names the badge (its root group). Default: `'Your contact'`. */
+  label: string;
+  /** Read by screen readers while loading. Default: `'Loading your contact…'`. */
+  loading: string;
+  /** Loading failed. Default: a network-specific sentence, or `'We couldn’t load your contact.'`. */
+  loadError: (error: RapportError | null) => string;
+  /** The retry button. Default: `'Retry'`. */
+  retry: string;
+  /** In now. Default: `(until) => until ? \`Available now · until ${until}\` : 'Available now'`. */
+  available: (until: string | null) => string;
+  /** Between shifts. Default: `(back) => back ? \`Away · back ${back}\` : 'Away'`. */
+  away: (back: string | null) => string;
+  /** Out of office. Default: `Out of office until ${until}` (a date), else `Out of office · back ${back}`. */
+  outOfOffice: (until: string | null, back: string | null) => string;
+  /** On a day off. Default: `(back) => back ? \`On holiday · back ${back}\` : 'On holiday'`. */
+  holiday: (back: string | null) => string;
+  /** A moment: `day` is "today", "tomorrow", a weekday or a date. Default: `(day, time) => \`${day} at ${time}\``. */
+  at: (day: string, time: string) => string;
+  /** The reply promise; `measured` from recent replies. Default: `Usually replies within ${duration}` (`Typically…` when measured). */
+  responseTime: (duration: string, measured: boolean) => string;
+  /** Visible text of each link. Default: `Email`, `Call`, `Chat`, `Book a meeting`. */
+  channels: Record<ContactOwnerChannel, string>;
+  /** Accessible name of each link. Default: `Email ${name}`, `Call ${name}`, `Chat with ${name}`, `Book a meeting with ${name}`. */
+  channel: (kind: ContactOwnerChannel, name: string) => string;
+  /** The owner is not in and their backup is. Default: `(owner, backup) => \`${owner} is away. ${backup} is covering.\``. */
+  covering: (owner: string, backup: string) => string;
+  /** Nobody is in. Default: `(team) => \`${team ?? 'Our team'} will get back to you.\``. */
+  team: (team: string | null) => string;
+  /** No owner yet. Default: `(team) => \`${team ?? 'Our team'} is here to help.\``. */
+  noOwner: (team: string | null) => string;
+}
+
+const VERBS = { email: 'Email', phone: 'Call', chat: 'Chat with', meeting: 'Book a meeting with' };
+
+/** The English defaults of {@link ContactOwnerBadgeMessages}. */
+export const defaultContactOwnerBadgeMessages: ContactOwnerBadgeMessages = {
+  label: 'Your contact',
+  loading: 'Loading your contact…',
+  loadError: (error) =>
+    error?.code === 'network' ? 'We couldn’t reach the server. Check your connection.' : 'We couldn’t load your contact.',
+  retry: 'Retry',
+  available: (until) => (until ? `Available now · until ${until}` : 'Available now'),
+  away: (back) => (back ? `Away · back ${back}` : 'Away'),
+  outOfOffice: (until, back) =>
+    until ? `Out of office until ${until}` : back ? `Out of office · back ${back}` : 'Out of office',
+  holiday: (back) => (back ? `On holiday · back ${back}` : 'On holiday'),
+  at: (day, time) => `${day} at ${time}`,
+  responseTime: (duration, measured) => `${measured ? 'Typically' : 'Usually'} replies within ${duration}`,
+  channels: { email: 'Email', phone: 'Call', chat: 'Chat', meeting: 'Book a meeting' },
+  channel: (kind, name) => `${VERBS[kind]} ${name}`,
+  covering: (owner, backup) => `${owner} is away. ${backup} is covering.`,
+  team: (team) => `${team ?? 'Our team'} will get back to you.`,
+  noOwner: (team) => `${team ?? 'Our team'} is here to help.`,
+};
+
+/** Merges overrides over the defaults; in development, warns about unknown keys and empty labels. */
+export function resolveContactOwnerBadgeMessages(
+  overrides?: Partial<ContactOwnerBadgeMessages>,
+): ContactOwnerBadgeMessages {
+  if (!overrides) return defaultContactOwnerBadgeMessages;
+  // The check, strings included, drops out of production builds.
+  if (process.env.NODE_ENV !== 'production') {
+    for (const [key, value] of Object.entries(overrides)) {
+      if (!(key in defaultContactOwnerBadgeMessages)) devWarning(`<ContactOwnerBadge messages>: unknown key "${key}".`);
+      else if (value === '') devWarning(`<ContactOwnerBadge messages>: "${key}" is empty: visitors lose that text.`);
+    }
+  }
+  return { ...defaultContactOwnerBadgeMessages, ...overrides };
+}
