@@ -29,10 +29,13 @@ const demoApi = createDemoApi({
   apiBaseUrl,
   rapportFetch: async (path, init) => rapport.request(path, init),
 });
+const hmr = process.env.DEMO_HMR !== 'off';
 const vite = await createViteServer({
   configFile: `${demoRoot}vite.config.ts`,
-  // `DEMO_HMR=off` (the e2e run): a source edit during a run must not reload the page under a test.
-  server: { middlewareMode: true, hmr: process.env.DEMO_HMR !== 'off' },
+  // `DEMO_HMR=off` (the e2e run): a source edit during a run must not reload the page under a test, and no
+  // WebSocket either: Vite's fixed port (24678) may belong to a `npm run demo` next to it, whose socket would
+  // refuse the page and make Vite's client reload it mid-test.
+  server: { middlewareMode: true, hmr, ...(hmr ? {} : { ws: false as const }) },
   appType: 'spa',
 });
 const demoListener = getRequestListener(demoApi.fetch);

@@ -1,6 +1,6 @@
 import type { RapportClient } from '@rapport/core';
 import { RapportProvider } from '@rapport/react';
-import { FeedbackPrompt, RapportTheme, VisitorStatus } from '@rapport/widgets';
+import { ContactOwnerBadge, FeedbackPrompt, RapportTheme, VisitorStatus } from '@rapport/widgets';
 import { useState } from 'react';
 import { ConsolePage } from './console/ConsolePage.js';
 import type { DemoConfig } from './demoApi.js';
@@ -38,11 +38,18 @@ export function App({ client, config }: { client: RapportClient; config: DemoCon
             <Link href="/preferences">Preferences</Link>
             <Link href="/console">Owner console</Link>
           </nav>
-          {!isConsole && <VisitorStatus />}
-          <VisitorSwitcher config={config} />
-          <button type="button" className="demo-button" onClick={() => setTheme(theme === 'light' ? 'dark' : 'light')}>
-            {theme === 'light' ? 'Dark theme' : 'Light theme'}
-          </button>
+          {!isConsole && (
+            <div className="demo-header__visitor">
+              <VisitorStatus />
+              <ContactOwnerBadge variant="badge" className="demo-owner-badge" />
+            </div>
+          )}
+          <div className="demo-header__tools">
+            <VisitorSwitcher config={config} />
+            <button type="button" className="demo-button" onClick={() => setTheme(theme === 'light' ? 'dark' : 'light')}>
+              {theme === 'light' ? 'Dark theme' : 'Light theme'}
+            </button>
+          </div>
         </header>
         <main className="demo-main">{isConsole ? <ConsolePage customers={config.customers} /> : <ShopPage path={path} />}</main>
         {!isConsole && (

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { consoleApi } from './consoleApi.js';
 import { ConsentHistory } from './ConsentHistory.js';
 import { OptInRates } from './OptInRates.js';
+import { OwnersSection } from './OwnersSection.js';
 import { FeedbackInbox } from './FeedbackInbox.js';
 import { LoyaltySection } from './LoyaltySection.js';
 import { ScoreTrend } from './ScoreTrend.js';
@@ -22,7 +23,7 @@ export function ConsolePage({ customers }: { customers: Customers }) {
   );
 }
 
-/** How customers feel (NPS trend, response rate), the inbox to answer them, consent, and loyalty. */
+/** How customers feel (NPS trend, response rate), the inbox to answer them, consent, loyalty, and contact owners. */
 function Console({ customers }: { customers: Customers }) {
   const surveys = useQuery({ queryKey: ['surveys'], queryFn: consoleApi.surveys });
   const nps = surveys.data?.find((s) => s.kind === 'nps');
@@ -59,6 +60,7 @@ function Console({ customers }: { customers: Customers }) {
       <OptInRates />
       <ConsentHistory customers={customers} />
       <LoyaltySection customers={customers} />
+      <OwnersSection customers={customers} />
     </>
   );
 }

@@ -3,11 +3,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { consoleApi, type ResponseFilters } from './consoleApi.js';
 import { ResponseRow } from './ResponseRow.js';
+import { useStaff } from './useStaff.js';
 
 /** The feedback inbox: every response, newest first, with filters; reply and set status per response. */
 export function FeedbackInbox({ surveys }: { surveys: Survey[] }) {
   const [filters, setFilters] = useState<ResponseFilters>({});
   const queryClient = useQueryClient();
+  const staff = useStaff();
   const responses = useQuery({ queryKey: ['responses', filters], queryFn: () => consoleApi.responses(filters) });
   const question = (r: FeedbackResponse) => surveys.find((s) => s.id === r.surveyId)?.question ?? r.surveyId;
   const set = (key: keyof ResponseFilters) => (event: { target: { value: string } }) =>
@@ -61,6 +63,7 @@ export function FeedbackInbox({ surveys }: { surveys: Survey[] }) {
             key={response.id}
             response={response}
             question={question(response)}
+            staff={staff.data?.filter((s) => s.active) ?? []}
             onSaved={() => void queryClient.invalidateQueries()}
           />
         ))}

@@ -1,17 +1,23 @@
 import { useId, useState } from 'react';
 
 /**
- * Picks the loyalty member the console works on. The admin API has no member list: the console works per
- * member by external id, with the shop's known customers as quick picks.
+ * Picks the customer (loyalty member, owned contact) the console works on. The admin API has no member list: the
+ * console works per customer by external id, with the shop's known customers as quick picks.
  */
 export function MemberPicker({
   customers,
   externalId,
   onPick,
+  legend = 'Member',
+  submitLabel = 'Show member',
 }: {
   customers: Array<{ externalId: string; name: string }>;
   externalId: string;
   onPick(externalId: string): void;
+  /** The group's name. Default: "Member". */
+  legend?: string;
+  /** The button that shows the typed id. Default: "Show member". */
+  submitLabel?: string;
 }) {
   const id = useId();
   const [draft, setDraft] = useState(externalId);
@@ -29,7 +35,7 @@ export function MemberPicker({
       }}
     >
       <fieldset>
-        <legend id={`${id}-legend`}>Member</legend>
+        <legend id={`${id}-legend`}>{legend}</legend>
         <div className="demo-quick-picks">
           {customers.map((c) => (
             <button key={c.externalId} type="button" className="demo-button" aria-pressed={c.externalId === externalId} onClick={() => pick(c.externalId)}>
@@ -51,7 +57,7 @@ export function MemberPicker({
           />
         </label>
         <button type="submit" className="demo-button">
-          Show member
+          {submitLabel}
         </button>
       </fieldset>
     </form>

@@ -1,6 +1,7 @@
 import { RapportError } from '@rapport/core';
 import type {
   ConsentEvent,
+  ContactOwner,
   ErrorEnvelope,
   FeedbackResponse,
   FeedbackResponseUpdate,
@@ -8,6 +9,11 @@ import type {
   LoyaltyAward,
   LoyaltyMember,
   LoyaltyProgram,
+  OwnerAssignmentInput,
+  OwnerContactRequestGroups,
+  OwnerSettings,
+  Staff,
+  StaffInput,
   Survey,
   SurveyResults,
 } from '@rapport/core';
@@ -86,4 +92,13 @@ export const consoleApi = {
   awardPoints: (award: LoyaltyAward) => writeLedger('loyalty/awards', award),
   reverseOrder: (reversal: LoyaltyReversal) => writeLedger('loyalty/reversals', reversal),
   adjustPoints: (adjustment: LoyaltyAdjustment) => writeLedger('loyalty/adjustments', adjustment),
+  staff: () => call<{ items: Staff[] }>('staff').then((page) => page.items),
+  saveStaff: ({ staffId, input }: { staffId: string; input: StaffInput }) =>
+    call<Staff>(`staff/${encodeURIComponent(staffId)}`, { method: 'PUT', body: JSON.stringify(input) }),
+  ownerSettings: () => call<OwnerSettings>('owner-settings'),
+  saveOwnerSettings: (settings: OwnerSettings) => call<OwnerSettings>('owner-settings', { method: 'PUT', body: JSON.stringify(settings) }),
+  contactOwner: (externalId: string) => call<ContactOwner>(`contacts/${encodeURIComponent(externalId)}/owner`),
+  assignOwner: ({ externalId, ...assignment }: OwnerAssignmentInput & { externalId: string }) =>
+    call<ContactOwner>(`contacts/${encodeURIComponent(externalId)}/owner`, { method: 'PUT', body: JSON.stringify(assignment) }),
+  contactRequestsByOwner: () => call<OwnerContactRequestGroups>('owners/contact-requests').then((r) => r.groups),
 };

@@ -40,8 +40,8 @@ export const Available: Story = {
     await expect(canvas.getByText('Maya P.')).toBeVisible();
     await expect(canvas.getByText('Account manager')).toBeVisible();
     await expect(canvas.getByText('Usually replies within 2 hours')).toBeVisible();
-    await expect(canvas.getByRole('link', { name: 'Email Maya P.' })).toHaveAttribute('href', 'mailto:maya.patel@northwind.example');
-    await expect(canvas.getByRole('link', { name: 'Call Maya P.' })).toHaveAttribute('href', 'tel:+442079460018');
+    await expect(canvas.getByRole('link', { name: 'Email Maya P.: maya.patel@northwind.example' })).toHaveAttribute('href', 'mailto:maya.patel@northwind.example');
+    await expect(canvas.getByRole('link', { name: 'Call Maya P.: +44 20 7946 0018' })).toHaveAttribute('href', 'tel:+442079460018');
     await expect(canvas.getByRole('link', { name: 'Chat with Maya P.' })).toBeVisible();
     await expect(canvas.getByRole('link', { name: 'Book a meeting with Maya P.' })).toBeVisible();
     await expect(root(context)).toHaveAttribute('data-availability', 'available');
@@ -145,7 +145,7 @@ export const LongNames: Story = {
     // Cut short on screen, whole for assistive technology and in the tooltip.
     await expect(badge).toHaveAttribute('title', LONG);
     await expect(badge!.scrollWidth).toBeGreaterThan(badge!.clientWidth);
-    await expect(canvas.getByRole('link', { name: `Email ${LONG}` })).toBeVisible();
+    await expect(canvas.getByRole('link', { name: (name) => name.startsWith(`Email ${LONG}: `) })).toBeVisible();
   },
 };
 
@@ -228,7 +228,7 @@ export const KeyboardChannels: Story = {
   parameters: withOwner({ state: 'away', covering: true }),
   play: async ({ canvas, userEvent }) => {
     await canvas.findByText('Maya P. is away. Sam R. is covering.');
-    const names = ['Email Maya P.', 'Call Maya P.', 'Chat with Maya P.', 'Book a meeting with Maya P.', 'Email Sam R.', 'Chat with Sam R.'];
+    const names = [/^Email Maya P\.: /, /^Call Maya P\.: /, 'Chat with Maya P.', 'Book a meeting with Maya P.', /^Email Sam R\.: /, 'Chat with Sam R.'];
     for (const name of names) {
       await userEvent.tab();
       const link = canvas.getByRole('link', { name });
@@ -251,7 +251,8 @@ export const CustomMessages: Story = {
       team: (team) => `${team ?? 'Unser Team'} meldet sich bei Ihnen.`,
       responseTime: (duration) => `Antwortet meist innerhalb von ${duration}`,
       channels: { email: 'E-Mail', phone: 'Anrufen', chat: 'Chat', meeting: 'Termin buchen' },
-      channel: (kind, name) => `${{ email: 'E-Mail an', phone: 'Anrufen bei', chat: 'Chat mit', meeting: 'Termin buchen mit' }[kind]} ${name}`,
+      channel: (kind, name, value) =>
+        `${{ email: 'E-Mail an', phone: 'Anrufen bei', chat: 'Chat mit', meeting: 'Termin buchen mit' }[kind]} ${name}${value ? `: ${value}` : ''}`,
     },
   },
   parameters: withOwner({ state: 'away', team: 'Das Northwind-Team' }),

@@ -116,8 +116,8 @@ describe('<ContactOwnerBadge /> against the real server', () => {
     expect(screen.getByText('Usually replies within 2 hours')).toHaveAttribute('data-state', 'fixed');
     const links = within(root).getAllByRole('link');
     expect(links.map((link) => [link.getAttribute('aria-label'), link.getAttribute('href')])).toEqual([
-      ['Email Maya P.', 'mailto:maya.patel@northwind.example'],
-      ['Call Maya P.', 'tel:+442079460018'],
+      ['Email Maya P.: maya.patel@northwind.example', 'mailto:maya.patel@northwind.example'],
+      ['Call Maya P.: +44 20 7946 0018', 'tel:+442079460018'],
       ['Chat with Maya P.', 'https://chat.northwind.example/maya'],
       ['Book a meeting with Maya P.', 'https://cal.northwind.example/maya'],
     ]);
@@ -155,7 +155,7 @@ describe('<ContactOwnerBadge /> against the real server', () => {
     expect(screen.getByText('Maya P. is away. Sam R. is covering.')).toBeInTheDocument();
     const backup = root.querySelector<HTMLElement>('[data-slot="owner-badge-person"][data-state="covering"]')!;
     expect(within(backup).getByText('Available now · until 22:00')).toBeInTheDocument();
-    expect(within(backup).getByRole('link', { name: 'Email Sam R.' })).toHaveAttribute('href', 'mailto:sam.rivera@northwind.example');
+    expect(within(backup).getByRole('link', { name: 'Email Sam R.: sam.rivera@northwind.example' })).toHaveAttribute('href', 'mailto:sam.rivera@northwind.example');
     expect(screen.queryByText(/get back to you/)).toBeNull();
   });
 

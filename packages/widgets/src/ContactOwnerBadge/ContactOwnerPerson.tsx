@@ -35,13 +35,14 @@ export function ContactOwnerPerson({ person, availability, kind, card, live, tex
   const [broken, setBroken] = useState<string>();
   const photo = person.photoUrl !== broken && person.photoUrl;
   const { email, phone, chatUrl, meetingUrl } = person.channels;
-  const links: Array<[ContactOwnerChannel, string | undefined]> = [
-    ['email', email && `mailto:${email}`],
-    ['phone', phone && `tel:${phone.replace(/[^\d+]/g, '')}`],
+  // The address and the number are shown (a visitor at a desk can't follow a tel: link); chat and meeting by name.
+  const links: Array<[ContactOwnerChannel, string | undefined, string?]> = [
+    ['email', email && `mailto:${email}`, email],
+    ['phone', phone && `tel:${phone.replace(/[^\d+]/g, '')}`, phone],
     ['chat', https(chatUrl)],
     ['meeting', https(meetingUrl)],
   ];
-  const reachable = links.filter((link): link is [ContactOwnerChannel, string] => !!link[1]);
+  const reachable = links.filter((link): link is [ContactOwnerChannel, string, string?] => !!link[1]);
   const { responseTime } = person;
 
   return (
@@ -68,10 +69,10 @@ export function ContactOwnerPerson({ person, availability, kind, card, live, tex
         )}
         {card && reachable.length > 0 && (
           <View.Channels>
-            {reachable.map(([kind, href]) => (
+            {reachable.map(([kind, href, value]) => (
               <li key={kind}>
-                <View.Channel state={kind} href={href} aria-label={text.channel(kind, person.name)}>
-                  {text.channels[kind]}
+                <View.Channel state={kind} href={href} aria-label={text.channel(kind, person.name, value)}>
+                  {value ?? text.channels[kind]}
                 </View.Channel>
               </li>
             ))}

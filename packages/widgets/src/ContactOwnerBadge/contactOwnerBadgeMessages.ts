@@ -29,10 +29,16 @@ export interface ContactOwnerBadgeMessages {
   at: (day: string, time: string) => string;
   /** The reply promise; `measured` from recent replies. Default: `Usually replies within ${duration}` (`Typically…` when measured). */
   responseTime: (duration: string, measured: boolean) => string;
-  /** Visible text of each link. Default: `Email`, `Call`, `Chat`, `Book a meeting`. */
+  /**
+   * Visible text of the chat and meeting links (the email and phone links show the address and number).
+   * Default: `Email`, `Call`, `Chat`, `Book a meeting`.
+   */
   channels: Record<ContactOwnerChannel, string>;
-  /** Accessible name of each link. Default: `Email ${name}`, `Call ${name}`, `Chat with ${name}`, `Book a meeting with ${name}`. */
-  channel: (kind: ContactOwnerChannel, name: string) => string;
+  /**
+   * Accessible name of each link; it must contain the visible `value` (address or number) when there is one.
+   * Default: `Email ${name}: ${value}`, `Call ${name}: ${value}`, `Chat with ${name}`, `Book a meeting with ${name}`.
+   */
+  channel: (kind: ContactOwnerChannel, name: string, value?: string) => string;
   /** The owner is not in and their backup is. Default: `(owner, backup) => \`${owner} is away. ${backup} is covering.\``. */
   covering: (owner: string, backup: string) => string;
   /** Nobody is in. Default: `(team) => \`${team ?? 'Our team'} will get back to you.\``. */
@@ -58,7 +64,7 @@ export const defaultContactOwnerBadgeMessages: ContactOwnerBadgeMessages = {
   at: (day, time) => `${day} at ${time}`,
   responseTime: (duration, measured) => `${measured ? 'Typically' : 'Usually'} replies within ${duration}`,
   channels: { email: 'Email', phone: 'Call', chat: 'Chat', meeting: 'Book a meeting' },
-  channel: (kind, name) => `${VERBS[kind]} ${name}`,
+  channel: (kind, name, value) => `${VERBS[kind]} ${name}${value ? `: ${value}` : ''}`,
   covering: (owner, backup) => `${owner} is away. ${backup} is covering.`,
   team: (team) => `${team ?? 'Our team'} will get back to you.`,
   noOwner: (team) => `${team ?? 'Our team'} is here to help.`,
