@@ -1,6 +1,5 @@
 import type { AvailabilityState } from '@rapport/core';
-import type { ReactNode } from 'react';
-import { createPart, type PartConfig, type PartElement, type PartProps } from '../parts/createPart.js';
+import { createPart, type PartElement, type PartOptions } from '../parts/createPart.js';
 
 /**
  * States of the whole badge, on `ContactOwnerBadgeView.Root`'s `data-state`: `loading`, `error` (it could not
@@ -15,15 +14,10 @@ export type ContactOwnerChannel = 'email' | 'phone' | 'chat' | 'meeting';
 
 const block = 'owner-badge';
 
-/** {@link createPart} for this widget, free of side effects so unused parts drop out of a bundle. */
+/** {@link createPart} for this widget; free of side effects, so a page without the widget drops its parts. */
 /* @__NO_SIDE_EFFECTS__ */
-function part<E extends PartElement, S extends string = never>(
-  slot: string,
-  element: E,
-  options?: Pick<PartConfig<E>, 'extraClassName' | 'defaults'>,
-): { (props: PartProps<E, S>): ReactNode; displayName: string } {
-  return createPart<E, S>({ block, slot, element, ...options });
-}
+const part = <E extends PartElement, S extends string = never>(slot: string, element: E, options?: PartOptions<E>) =>
+  createPart<E, S>({ block, slot, element, ...options });
 
 const hidden = { defaults: { 'aria-hidden': true } } as const;
 

@@ -1,5 +1,4 @@
-import type { ReactNode } from 'react';
-import { createPart, type PartConfig, type PartElement, type PartProps } from '../parts/createPart.js';
+import { BUTTON_PART, createPart, type PartElement, type PartOptions } from '../parts/createPart.js';
 
 /**
  * States of the whole prompt, on `FeedbackPromptView.Root`'s `data-state`:
@@ -22,24 +21,11 @@ export type FeedbackPromptPlacementState = 'inline' | 'popover' | 'tab';
 
 const block = 'feedback-prompt';
 const button = 'rapport-button';
-/** Options of a `type="button"` part styled as a button. */
-const typeButton: Pick<PartConfig<'button'>, 'extraClassName' | 'defaults'> = {
-  extraClassName: button,
-  defaults: { type: 'button' },
-};
 
-/**
- * {@link createPart} for this widget. Declared free of side effects, so a bundler drops every part of a page
- * that never renders the prompt.
- */
+/** {@link createPart} for this widget; free of side effects, so a page without the widget drops its parts. */
 /* @__NO_SIDE_EFFECTS__ */
-function part<E extends PartElement, S extends string = never>(
-  slot: string,
-  element: E,
-  options?: Pick<PartConfig<E>, 'extraClassName' | 'defaults'>,
-): { (props: PartProps<E, S>): ReactNode; displayName: string } {
-  return createPart<E, S>({ block, slot, element, ...options });
-}
+const part = <E extends PartElement, S extends string = never>(slot: string, element: E, options?: PartOptions<E>) =>
+  createPart<E, S>({ block, slot, element, ...options });
 
 /**
  * The parts of the feedback prompt, for building your own layout around the same data. Each forwards its
@@ -123,7 +109,7 @@ export const FeedbackPromptView = {
   /** Why loading or sending failed (never the server's own message). */
   Error: part<'p'>('error', 'p'),
   /** Asks again after an error. `type="button"` by default. `state`: `idle | pending`. */
-  Retry: part<'button', 'idle' | 'pending'>('retry', 'button', typeButton),
+  Retry: part<'button', 'idle' | 'pending'>('retry', 'button', BUTTON_PART),
   /** Close the loop: the business's answer to an earlier response. `state`: `replied | resolved`. */
   Reply: part<'div', 'replied' | 'resolved'>('reply', 'div'),
   /** "You told us “…” — {reply}" (visitor and business text, rendered as text). */
@@ -131,14 +117,14 @@ export const FeedbackPromptView = {
   /** When the business replied: a `<time>`; pass `dateTime` and the date formatted for the locale. */
   ReplyDate: part<'time'>('reply-date', 'time'),
   /** "Got it": acknowledges the reply, which is not shown again. `type="button"` by default. */
-  Acknowledge: part<'button'>('acknowledge', 'button', typeButton),
+  Acknowledge: part<'button'>('acknowledge', 'button', BUTTON_PART),
   /** Placeholder bars while loading; hidden from assistive technology. */
   Skeleton: part<'span'>('skeleton', 'span', { defaults: { 'aria-hidden': true } }),
   /**
    * The persistent feedback tab: a `type="button"` that opens the prompt. `<FeedbackPrompt />` sets
    * `aria-expanded` and `aria-controls`. `state`: `open | closed`.
    */
-  Tab: part<'button', 'open' | 'closed'>('tab', 'button', typeButton),
+  Tab: part<'button', 'open' | 'closed'>('tab', 'button', BUTTON_PART),
 };
 
 /** The type of {@link FeedbackPromptView}. */

@@ -1,6 +1,5 @@
 import type { LedgerEntryType } from '@rapport/core';
-import type { ReactNode } from 'react';
-import { createPart, type PartConfig, type PartElement, type PartProps } from '../parts/createPart.js';
+import { BUTTON_PART, createPart, type PartElement, type PartOptions } from '../parts/createPart.js';
 
 /**
  * States of the whole card, on `LoyaltyCardView.Root`'s `data-state`: `loading`, `error` (the card could not
@@ -26,20 +25,11 @@ export type LoyaltyNoteState =
   | 'instruction';
 
 const block = 'loyalty-card';
-const typeButton: Pick<PartConfig<'button'>, 'extraClassName' | 'defaults'> = {
-  extraClassName: 'rapport-button',
-  defaults: { type: 'button' },
-};
 
-/** {@link createPart} for this widget, free of side effects so unused parts drop out of a bundle. */
+/** {@link createPart} for this widget; free of side effects, so a page without the widget drops its parts. */
 /* @__NO_SIDE_EFFECTS__ */
-function part<E extends PartElement, S extends string = never>(
-  slot: string,
-  element: E,
-  options?: Pick<PartConfig<E>, 'extraClassName' | 'defaults'>,
-): { (props: PartProps<E, S>): ReactNode; displayName: string } {
-  return createPart<E, S>({ block, slot, element, ...options });
-}
+const part = <E extends PartElement, S extends string = never>(slot: string, element: E, options?: PartOptions<E>) =>
+  createPart<E, S>({ block, slot, element, ...options });
 
 /**
  * The parts of the loyalty card, for building your own layout around the same data. Each forwards its ref,
@@ -80,7 +70,7 @@ export const LoyaltyCardView = {
   /** One stamp. `state`: `filled | empty`. */
   Stamp: part<'span', 'filled' | 'empty'>('stamp', 'span'),
   /** Claims a full stamp card. `type="button"` by default. */
-  Claim: part<'button'>('claim', 'button', typeButton),
+  Claim: part<'button'>('claim', 'button', BUTTON_PART),
   /** A titled block: rewards, history or the member code. */
   Section: part<'div', 'rewards' | 'history' | 'member'>('section', 'div'),
   /** A block's heading, an `<h3>`. */
@@ -98,7 +88,7 @@ export const LoyaltyCardView = {
   /** Points still missing for a reward ("120 more Beans"), shown instead of Redeem. */
   Gap: part<'p'>('gap', 'p'),
   /** Opens the confirmation. `type="button"` by default. */
-  Redeem: part<'button'>('redeem', 'button', typeButton),
+  Redeem: part<'button'>('redeem', 'button', BUTTON_PART),
   /** The history, an `<ol>`, newest first. */
   History: part<'ol'>('history', 'ol'),
   /** One history line. `state`: the entry type (`earn | redeem | expire | reverse | adjust`). */
@@ -112,7 +102,7 @@ export const LoyaltyCardView = {
   /** "pending" on points not spendable yet. */
   Tag: part<'span'>('tag', 'span'),
   /** Shows or hides the member QR code. `type="button"` by default. `state`: `shown | hidden`. */
-  MemberToggle: part<'button', 'shown' | 'hidden'>('member-toggle', 'button', typeButton),
+  MemberToggle: part<'button', 'shown' | 'hidden'>('member-toggle', 'button', BUTTON_PART),
   /** The member QR code, an `<svg role="img">` on a white ground (scanners need it); name it with `aria-label`. */
   Qr: part<'svg'>('qr', 'svg'),
   /** The referral line: label, `Code` and `Copy`. */
@@ -120,7 +110,7 @@ export const LoyaltyCardView = {
   /** A code to read out or type: the referral code or a redemption's. `state`: `referral | redemption`. */
   Code: part<'code', 'referral' | 'redemption'>('code', 'code'),
   /** Copies a code to the clipboard. `type="button"` by default. */
-  Copy: part<'button'>('copy', 'button', typeButton),
+  Copy: part<'button'>('copy', 'button', BUTTON_PART),
   /**
    * The redemption dialog, a native `<dialog>`: open it with `showModal()` (focus moves in, the page behind is
    * inert, Escape closes it). `state`: {@link LoyaltyRedeemState}.
@@ -133,9 +123,9 @@ export const LoyaltyCardView = {
   /** The row of buttons in the dialog. */
   Actions: part<'div'>('actions', 'div'),
   /** Confirms the redemption. `type="button"` by default. `state`: `idle | pending`. */
-  Confirm: part<'button', 'idle' | 'pending'>('confirm', 'button', typeButton),
+  Confirm: part<'button', 'idle' | 'pending'>('confirm', 'button', BUTTON_PART),
   /** Cancel or Done: closes the dialog. `type="button"` by default. */
-  Close: part<'button'>('close', 'button', typeButton),
+  Close: part<'button'>('close', 'button', BUTTON_PART),
   /** Why loading or a redemption failed (in the dialog with `role="alert"`). */
   Error: part<'p'>('error', 'p'),
   /**
@@ -146,7 +136,7 @@ export const LoyaltyCardView = {
   /** Shown to an anonymous visitor: the card belongs to a signed-in member. */
   SignIn: part<'p'>('sign-in', 'p'),
   /** Loads again after an error. `type="button"` by default. `state`: `idle | pending`. */
-  Retry: part<'button', 'idle' | 'pending'>('retry', 'button', typeButton),
+  Retry: part<'button', 'idle' | 'pending'>('retry', 'button', BUTTON_PART),
   /** Placeholder blocks shown while loading (hidden from assistive technology). */
   Skeleton: part<'div'>('skeleton', 'div', { defaults: { 'aria-hidden': true } }),
 };

@@ -1,5 +1,4 @@
-import type { ReactNode } from 'react';
-import { createPart, type PartConfig, type PartElement, type PartProps } from '../parts/createPart.js';
+import { BUTTON_PART, createPart, type PartElement, type PartOptions } from '../parts/createPart.js';
 
 /**
  * States of the whole center, on `PreferenceCenterView.Root`'s `data-state`: `loading`, `error` (the
@@ -12,20 +11,11 @@ export type PreferenceCenterState = 'loading' | 'error' | 'anonymous' | 'empty' 
 export type PreferenceChannelState = 'off' | 'on' | 'pending';
 
 const block = 'preference-center';
-const typeButton: Pick<PartConfig<'button'>, 'extraClassName' | 'defaults'> = {
-  extraClassName: 'rapport-button',
-  defaults: { type: 'button' },
-};
 
-/** {@link createPart} for this widget, free of side effects so unused parts drop out of a bundle. */
+/** {@link createPart} for this widget; free of side effects, so a page without the widget drops its parts. */
 /* @__NO_SIDE_EFFECTS__ */
-function part<E extends PartElement, S extends string = never>(
-  slot: string,
-  element: E,
-  options?: Pick<PartConfig<E>, 'extraClassName' | 'defaults'>,
-): { (props: PartProps<E, S>): ReactNode; displayName: string } {
-  return createPart<E, S>({ block, slot, element, ...options });
-}
+const part = <E extends PartElement, S extends string = never>(slot: string, element: E, options?: PartOptions<E>) =>
+  createPart<E, S>({ block, slot, element, ...options });
 
 /**
  * The parts of the preferences center, for building your own layout around the same data. Each forwards
@@ -82,13 +72,13 @@ export const PreferenceCenterView = {
   /** The pause group's `<legend>`. */
   PauseLegend: part<'legend'>('pause-legend', 'legend'),
   /** A button: pauses for one period, or resumes. `type="button"` by default. */
-  PauseButton: part<'button'>('pause-button', 'button', typeButton),
+  PauseButton: part<'button'>('pause-button', 'button', BUTTON_PART),
   /** Unsubscribe from all marketing (or, once unsubscribed, Resubscribe). `state`: `subscribed | unsubscribed`. */
-  UnsubscribeAll: part<'button', 'subscribed' | 'unsubscribed'>('unsubscribe-all', 'button', typeButton),
+  UnsubscribeAll: part<'button', 'subscribed' | 'unsubscribed'>('unsubscribe-all', 'button', BUTTON_PART),
   /** A note on the current pause or unsubscribe ("Paused until 12 June 2026"). */
   Note: part<'p'>('note', 'p'),
   /** Downloads the visitor's preferences and consent history as JSON. `state`: `idle | pending`. */
-  Export: part<'button', 'idle' | 'pending'>('export', 'button', typeButton),
+  Export: part<'button', 'idle' | 'pending'>('export', 'button', BUTTON_PART),
   /**
    * Announces saves, rollbacks and downloads (`role="status"`, polite). Keep it mounted and change its
    * text. `state`: `idle | saved | failed`.
@@ -99,7 +89,7 @@ export const PreferenceCenterView = {
   /** Why the preferences could not be loaded. */
   Error: part<'p'>('error', 'p'),
   /** Loads again after an error. `type="button"` by default. `state`: `idle | pending`. */
-  Retry: part<'button', 'idle' | 'pending'>('retry', 'button', typeButton),
+  Retry: part<'button', 'idle' | 'pending'>('retry', 'button', BUTTON_PART),
 };
 
 /** The type of {@link PreferenceCenterView}. */

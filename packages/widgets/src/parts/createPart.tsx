@@ -24,6 +24,12 @@ export interface PartConfig<E extends PartElement> {
   defaults?: Partial<ComponentPropsWithRef<E>>;
 }
 
+/** What a View adds to a part beyond its block, slot and element. */
+export type PartOptions<E extends PartElement> = Pick<PartConfig<E>, 'extraClassName' | 'defaults'>;
+
+/** A button part: the shared `rapport-button` class and `type="button"` (it never submits a host form). */
+export const BUTTON_PART: PartOptions<'button'> = { extraClassName: 'rapport-button', defaults: { type: 'button' } };
+
 /**
  * Builds one part of a compound View. Every part:
  * - forwards its `ref` (React 19 passes `ref` as a prop) and spreads every other prop onto the element;
