@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RapportError } from '../errors/RapportError.js';
 import { STAMP_REWARD_ID } from '../schemas/constants.js';
 import type { LoyaltyAccountSummary, MemberToken, RedemptionResult } from '../schemas/loyaltyVisitor.js';
-import { createMemoryStorage } from '../storage/KeyValueStorage.js';
-import { createRapportClient } from './createRapportClient.js';
+import { fakeApiClient, type FakeAnswer } from '../testing/fakeApiClient.js';
 
 const card: LoyaltyAccountSummary = {
   pointsName: 'Beans',
@@ -30,36 +29,11 @@ const redemption: RedemptionResult = {
 };
 const token: MemberToken = { token: 'mt.jwt', expiresAt: '2026-11-23T10:05:00.000Z', qr: { size: 25, path: 'M0 0h1v1H0z' } };
 
-interface Sent {
-  method: string;
-  path: string;
-  body: unknown;
-  headers: Record<string, string>;
-}
-type Answer = { status: number; body: unknown };
-
 /** A client over a fake API giving the `answers` in turn (the last one again once they run out). */
-function setup(...answers: Answer[]) {
-  const sent: Sent[] = [];
-  const client = createRapportClient({
-    baseUrl: 'https://api.test',
-    publishableKey: 'pk_1',
-    getVisitorToken: () => 'visitor.jwt',
-    storage: createMemoryStorage(),
-    onlineTarget: null,
-    retry: { retries: 1 },
-    random: () => 0,
-    fetch: (input, init) => {
-      const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
-      sent.push({ method: init?.method ?? 'GET', path: new URL(String(input)).pathname, body, headers: init?.headers as Record<string, string> });
-      const answer = answers[Math.min(sent.length, answers.length) - 1] ?? { status: 200, body: card };
-      return Promise.resolve(Response.json(answer.body, { status: answer.status }));
-    },
-  });
-  return { client, sent };
-}
+const setup = (...answers: FakeAnswer[]) =>
+  fakeApiClient(answers.length > 0 ? answers : [{ status: 200, body: card }], { retry: { retries: 1 } });
 
-const unavailable: Answer = { status: 503, body: { error: { code: 'internal', message: 'Try later', requestId: 'req_0' } } };
+const unavailable: FakeAnswer = { status: 503, body: { error: { code: 'internal', message: 'Try later', requestId: 'req_0' } } };
 
 describe('client.loyalty', () => {
   it('reads the card, the member token and marks the celebration seen', async () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OwnerBootstrap } from '../schemas/ownerVisitor.js';
-import { createMemoryStorage } from '../storage/KeyValueStorage.js';
-import { createRapportClient } from './createRapportClient.js';
+import { fakeApiClient, type FakeAnswer } from '../testing/fakeApiClient.js';
 
 const slot: OwnerBootstrap = {
   enabled: true,
@@ -15,28 +14,9 @@ const slot: OwnerBootstrap = {
   refreshAt: '2026-11-23T22:00:00.000Z',
 };
 
-type Answer = { status: number; body: unknown };
-
 /** A client over a fake API giving the `answers` in turn (the last one again once they run out). */
-function setup(...answers: Answer[]) {
-  const sent: Array<{ method: string; path: string; headers: Record<string, string> }> = [];
-  const client = createRapportClient({
-    baseUrl: 'https://api.test',
-    publishableKey: 'pk_1',
-    getVisitorToken: () => 'visitor.jwt',
-    storage: createMemoryStorage(),
-    onlineTarget: null,
-    retry: { retries: 1 },
-    random: () => 0,
-    fetch: (input, init) => {
-      sent.push({ method: init?.method ?? 'GET', path: new URL(String(input)).pathname, headers: init?.headers as Record<string, string> });
-      if (init?.signal?.aborted) return Promise.reject(new DOMException('Aborted', 'AbortError'));
-      const answer = answers[Math.min(sent.length, answers.length) - 1] ?? { status: 200, body: slot };
-      return Promise.resolve(Response.json(answer.body, { status: answer.status }));
-    },
-  });
-  return { client, sent };
-}
+const setup = (...answers: FakeAnswer[]) =>
+  fakeApiClient(answers.length > 0 ? answers : [{ status: 200, body: slot }], { retry: { retries: 1 } });
 
 describe('client.owner', () => {
   it('reads the owner slot with the visitor’s token', async () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RapportError } from '../errors/RapportError.js';
 import type { PreferenceExport, PreferenceState } from '../schemas/preferences.js';
-import { createMemoryStorage } from '../storage/KeyValueStorage.js';
-import { createRapportClient } from './createRapportClient.js';
+import { fakeApiClient, type FakeAnswer } from '../testing/fakeApiClient.js';
 
 const state: PreferenceState = {
   topics: [{ topicId: 'newsletter', channels: [{ channel: 'email', state: 'pending' }], frequency: 'weekly' }],
@@ -10,31 +9,8 @@ const state: PreferenceState = {
   unsubscribedAll: false,
 };
 
-interface Sent {
-  method: string;
-  path: string;
-  body: unknown;
-  headers: Record<string, string>;
-}
-
-/** A client over a fake API answering `answer` (a status and a body) to every request. */
-function setup(answer: { status: number; body: unknown } = { status: 200, body: state }) {
-  const sent: Sent[] = [];
-  const client = createRapportClient({
-    baseUrl: 'https://api.test',
-    publishableKey: 'pk_1',
-    getVisitorToken: () => 'visitor.jwt',
-    storage: createMemoryStorage(),
-    onlineTarget: null,
-    retry: { retries: 0 },
-    fetch: (input, init) => {
-      const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
-      sent.push({ method: init?.method ?? 'GET', path: new URL(String(input)).pathname, body, headers: init?.headers as Record<string, string> });
-      return Promise.resolve(Response.json(answer.body, { status: answer.status }));
-    },
-  });
-  return { client, sent };
-}
+/** A client over a fake API answering `answer` to every request. */
+const setup = (answer: FakeAnswer = { status: 200, body: state }) => fakeApiClient([answer], { retry: { retries: 0 } });
 
 describe('client.preferences', () => {
   it('refuses an invalid change before sending anything', async () => {

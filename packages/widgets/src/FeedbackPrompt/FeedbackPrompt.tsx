@@ -1,7 +1,6 @@
 import type { LoopReply, Placement } from '@rapport/core';
 import { useFeedback, useFeedbackPrompt, useLoopReplies, useRapportClient, useVisitor } from '@rapport/react';
 import {
-  lazy,
   Suspense,
   useCallback,
   useEffect,
@@ -15,18 +14,17 @@ import {
   type ReactNode,
 } from 'react';
 import { devWarning } from '../internal/devWarning.js';
+import { lazyPanel } from '../internal/lazyPanel.js';
 import { mergeRefs } from '../internal/mergeRefs.js';
 import { resolveFeedbackPromptMessages, type FeedbackPromptMessages } from './feedbackPromptMessages.js';
-import type { FeedbackPromptPanel as Panel, PanelContent } from './FeedbackPromptPanel.js';
+import type { PanelContent } from './FeedbackPromptPanel.js';
 import { FeedbackPromptView as View } from './FeedbackPromptView.js';
 import { claimReply, releaseReplies } from './replyClaims.js';
 
-// The panel (form, scale, reply) shows only once the bootstrap has answered: it loads in parallel with that
-// request instead of before the first render (design.md §9). It imports nothing the package index exports
-// (parts and strings come in as props), so bundlers split it off cleanly, even for pages without the prompt.
-let panelModule: Promise<{ FeedbackPromptPanel: typeof Panel }> | undefined;
-const loadPanel = () => (panelModule ??= import('./FeedbackPromptPanel.js'));
-const FeedbackPromptPanel = lazy(() => loadPanel().then((m) => ({ default: m.FeedbackPromptPanel })));
+// The panel (form, scale, reply) shows only once the bootstrap has answered (see `lazyPanel`).
+const { Panel: FeedbackPromptPanel, usePreload: usePreloadPanel } = lazyPanel(() =>
+  import('./FeedbackPromptPanel.js').then((m) => m.FeedbackPromptPanel),
+);
 
 /** Props of {@link FeedbackPrompt}: the root `div`'s props (ref, className, aria-*) plus the options below. */
 export interface FeedbackPromptProps extends Omit<ComponentPropsWithRef<'div'>, 'children'> {
@@ -97,7 +95,7 @@ export function FeedbackPrompt(props: FeedbackPromptProps): ReactNode {
     [floating, placement],
   );
   const refs = useMemo(() => mergeRefs(rootRef, ref, focusOnOpen), [ref, focusOnOpen]);
-  useEffect(() => void loadPanel().catch(() => undefined), []);
+  usePreloadPanel();
 
   // Replies: inline and popover prompts show them by themselves; the tab when the visitor opens it.
   const [closedReplies, setClosedReplies] = useState<readonly string[]>([]);

@@ -1,18 +1,16 @@
 import { STAMP_REWARD_ID } from '@rapport/core';
 import { useLoyalty, useMemberToken, useVisitor } from '@rapport/react';
-import { lazy, Suspense, useEffect, useId, type ComponentPropsWithRef, type ReactNode } from 'react';
+import { Suspense, useEffect, useId, type ComponentPropsWithRef, type ReactNode } from 'react';
 import { devWarning } from '../internal/devWarning.js';
+import { lazyPanel } from '../internal/lazyPanel.js';
 import { resolveLoyaltyCardMessages, type LoyaltyCardMessages } from './loyaltyCardMessages.js';
-import type { LoyaltyCardPanel as Panel } from './LoyaltyCardPanel.js';
 import { LoyaltyCardView as View, type LoyaltyCardState } from './LoyaltyCardView.js';
 
-// Everything past the first render (card, dialog, history, QR code) is one chunk that loads in parallel with
-// the bootstrap request (design.md §9). It imports nothing the package index exports (parts and strings come
-// in as props, and so do the member-token hook and the stamp card's reward id), so bundlers split it off
-// cleanly and pages without the card load none of it.
-let panelModule: Promise<{ LoyaltyCardPanel: typeof Panel }> | undefined;
-const loadPanel = () => (panelModule ??= import('./LoyaltyCardPanel.js'));
-const LoyaltyCardPanel = lazy(() => loadPanel().then((m) => ({ default: m.LoyaltyCardPanel })));
+// Everything past the first render (card, dialog, history, QR code) is one chunk (see `lazyPanel`); the
+// member-token hook and the stamp card's reward id come in as props too, so it imports nothing at run time.
+const { Panel: LoyaltyCardPanel, usePreload: usePreloadPanel } = lazyPanel(() =>
+  import('./LoyaltyCardPanel.js').then((m) => m.LoyaltyCardPanel),
+);
 
 /** Props of {@link LoyaltyCard}: the root `section`'s props (ref, className, aria-*) plus the options below. */
 export interface LoyaltyCardProps extends Omit<ComponentPropsWithRef<'section'>, 'children'> {
@@ -34,7 +32,7 @@ export function LoyaltyCard(props: LoyaltyCardProps): ReactNode {
   const visitor = useVisitor();
   const loyalty = useLoyalty();
   const titleId = `${useId()}-title`;
-  useEffect(() => void loadPanel().catch(() => undefined), []);
+  usePreloadPanel();
 
   const { status, card, enabled } = loyalty;
   const off = status === 'ready' && !enabled;

@@ -1,16 +1,14 @@
 import { usePreferences, useVisitor } from '@rapport/react';
-import { lazy, Suspense, useEffect, useId, type ComponentPropsWithRef, type ReactNode } from 'react';
+import { Suspense, useEffect, useId, type ComponentPropsWithRef, type ReactNode } from 'react';
 import { devWarning } from '../internal/devWarning.js';
+import { lazyPanel } from '../internal/lazyPanel.js';
 import { resolvePreferenceCenterMessages, type PreferenceCenterMessages } from './preferenceCenterMessages.js';
-import type { PreferenceCenterPanel as Panel } from './PreferenceCenterPanel.js';
 import { PreferenceCenterView as View, type PreferenceCenterState } from './PreferenceCenterView.js';
 
-// The topics, switches and controls show only once the bootstrap has answered: their code loads in parallel
-// with that request instead of before the first render (design.md §9). The panel imports nothing the package
-// index exports (parts and strings come in as props), so bundlers split it off cleanly.
-let panelModule: Promise<{ PreferenceCenterPanel: typeof Panel }> | undefined;
-const loadPanel = () => (panelModule ??= import('./PreferenceCenterPanel.js'));
-const PreferenceCenterPanel = lazy(() => loadPanel().then((m) => ({ default: m.PreferenceCenterPanel })));
+// The topics, switches and controls show only once the bootstrap has answered (see `lazyPanel`).
+const { Panel: PreferenceCenterPanel, usePreload: usePreloadPanel } = lazyPanel(() =>
+  import('./PreferenceCenterPanel.js').then((m) => m.PreferenceCenterPanel),
+);
 
 /** Props of {@link PreferenceCenter}: the root `section`'s props (ref, className, aria-*) plus the options below. */
 export interface PreferenceCenterProps extends Omit<ComponentPropsWithRef<'section'>, 'children'> {
@@ -36,7 +34,7 @@ export function PreferenceCenter(props: PreferenceCenterProps): ReactNode {
   const locale = localeProp ?? visitor.data?.locale ?? visitor.site?.defaultLocale;
   const preferences = usePreferences({ locale });
   const titleId = `${useId()}-title`;
-  useEffect(() => void loadPanel().catch(() => undefined), []);
+  usePreloadPanel();
 
   const { status, catalog, state } = preferences;
   useEffect(() => {
