@@ -1,6 +1,7 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
 import '../packages/widgets/src/styles/index.css';
 import { RapportTheme, type RapportThemeName } from '../packages/widgets/src/index.js';
+import { tidyDocgen } from './tidyDocgen.js';
 
 const THEMES: RapportThemeName[] = ['light', 'dark', 'auto'];
 
@@ -16,6 +17,7 @@ const withTheme: Decorator = (Story, context) => {
 
 const preview: Preview = {
   decorators: [withTheme],
+  argTypesEnhancers: [tidyDocgen],
   globalTypes: {
     theme: {
       description: 'Rapport widget theme',
@@ -36,6 +38,7 @@ const preview: Preview = {
     // Any axe violation fails the story's test (in the Storybook UI and in `vitest --project storybook`).
     a11y: { test: 'error' },
     controls: { matchers: { color: /(background|color)$/i } },
+    options: { storySort: { order: ['Introduction', '*'] } },
   },
 };
 
