@@ -123,4 +123,21 @@ describe('<PreferenceCenter /> against the real server', () => {
     expect(await screen.findByText('Log in first.')).toBeInTheDocument();
     expect(screen.queryByRole('switch')).toBeNull();
   });
+
+  it('pauses and resumes keyboard-only without losing focus when the buttons swap', async () => {
+    const { client, user } = await renderKnown();
+    await tabTo(user, screen.getByRole('button', { name: 'Pause for 1 month' }));
+    await user.keyboard('{Enter}');
+    const group = screen.getByRole('group', { name: 'Pause everything' });
+    const resume = await within(group).findByRole('button', { name: 'Resume now' });
+    expect(group).toHaveFocus();
+    expect(within(group).queryByRole('button', { name: 'Pause for 1 month' })).toBeNull();
+    await user.tab();
+    expect(resume).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await within(group).findByRole('button', { name: 'Pause for 1 week' });
+    expect(group).toHaveFocus();
+    // Both changes reached the server, in order: the pause ended.
+    await waitFor(async () => expect((await client.preferences.export()).state.pausedUntil).toBeNull());
+  });
 });

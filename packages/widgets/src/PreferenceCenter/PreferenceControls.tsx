@@ -1,5 +1,5 @@
 import type { PreferenceState } from '@rapport/core';
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import type { PausePeriod, PreferenceCenterMessages } from './preferenceCenterMessages.js';
 import type { PreferenceCenterParts } from './PreferenceCenterView.js';
 
@@ -36,22 +36,27 @@ interface ControlsProps {
 export function PreferenceControls(props: ControlsProps): ReactNode {
   const { parts: View, text, state, paused, formatDate, exporting, idPrefix, onPause, onUnsubscribeAll, onExport } = props;
   const pauseNoteId = `${idPrefix}-paused`;
+  // Pausing swaps the period buttons for Resume (and back): keep keyboard focus in the group, not on the page.
+  const pause = (event: MouseEvent<HTMLButtonElement>, until: Date | null) => {
+    event.currentTarget.closest('fieldset')?.focus();
+    onPause(until);
+  };
   const unsubscribedId = `${idPrefix}-unsubscribed`;
   return (
     <View.Controls>
       {!state.unsubscribedAll && (
-        <View.Pause state={paused ? 'paused' : 'active'}>
+        <View.Pause state={paused ? 'paused' : 'active'} tabIndex={-1}>
           <View.PauseLegend>{text.pause}</View.PauseLegend>
           {paused ? (
             <>
               <View.Note id={pauseNoteId}>{text.pausedUntil(formatDate(state.pausedUntil!))}</View.Note>
-              <View.PauseButton aria-describedby={pauseNoteId} onClick={() => onPause(null)}>
+              <View.PauseButton aria-describedby={pauseNoteId} onClick={(e) => pause(e, null)}>
                 {text.resume}
               </View.PauseButton>
             </>
           ) : (
             PERIODS.map(([period]) => (
-              <View.PauseButton key={period} onClick={() => onPause(pauseEnd(period))}>
+              <View.PauseButton key={period} onClick={(e) => pause(e, pauseEnd(period))}>
                 {text.pauseFor[period]}
               </View.PauseButton>
             ))
