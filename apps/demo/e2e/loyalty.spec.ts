@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expectAxeClean, expectAxeCleanInBothThemes, signInAs } from './helpers.js';
 
 // Tests share one server (and its data dir) in a run: every order id is unique, and no test relies on another.
 const orderId = (label: string) => `e2e-${label}-${Date.now().toString(36)}`;
@@ -68,9 +68,7 @@ const pendingOf = async (card: Locator) => {
 
 test('owner awards keyboard-only → the customer sees it pending, redeems keyboard-only → the ledger adds up, replays and reversals are recorded', async ({ page }) => {
   const order = orderId('grace');
-  await page.goto('/account');
-  await page.getByLabel('Visit as').selectOption({ label: 'Grace Hopper' }); // signs in and reloads
-  await expect(page.locator('.rapport-visitor-status').first()).toContainText('Grace Hopper');
+  await signInAs(page, 'Grace Hopper', { path: '/account' });
   let card = await accountCard(page);
   const balance = await balanceOf(card);
   const pending = await pendingOf(card);
@@ -88,7 +86,7 @@ test('owner awards keyboard-only → the customer sees it pending, redeems keybo
   const line = card.locator('.rapport-loyalty-card__entry').filter({ hasText: `Order ${order}` });
   await expect(line).toContainText('+184');
   await expect(line).toContainText('pending');
-  expect((await new AxeBuilder({ page }).include('.rapport-loyalty-card').analyze()).violations).toEqual([]);
+  await expectAxeClean(page, '.rapport-loyalty-card');
 
   // She redeems a free espresso (100 Beans) with the keyboard only.
   const redeem = card.getByRole('button', { name: 'Redeem Free espresso' });
@@ -138,15 +136,12 @@ test('owner awards keyboard-only → the customer sees it pending, redeems keybo
   await expect(figure(section, 'Balance')).toHaveText(`${balance - 100} Beans`);
 });
 
-test('an anonymous visitor sees the card’s sign-in invitation; the account page has no axe violations', async ({ page }) => {
+test('an anonymous visitor sees the card’s sign-in invitation (axe on every page: pages.spec.ts)', async ({ page }) => {
   await page.goto('/account');
   const card = page.getByRole('region', { name: 'Your rewards' });
   await expect(card).toHaveAttribute('data-state', 'anonymous');
   await expect(card).toContainText('Sign in to collect points');
   await expect(card.getByRole('button')).toHaveCount(0);
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
-  await page.getByRole('button', { name: /dark theme/i }).click();
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });
 
 test('the console awards, replays, rejects a changed replay, reverses and adjusts — with the server’s answers shown', async ({ page }) => {
@@ -205,10 +200,7 @@ test('the console awards, replays, rejects a changed replay, reverses and adjust
   await expect(adjust.locator('code').first()).not.toHaveText(key); // a fresh key for the next correction
   expect((await ledgerRows(table))[0]).toMatchObject({ type: 'adjust', points: '+15', key: `adjust:${key}` });
 
-  const axe = () => new AxeBuilder({ page }).include('section[aria-labelledby="loyalty-title"]').analyze();
-  expect((await axe()).violations).toEqual([]);
-  await page.getByRole('button', { name: /dark theme/i }).click();
-  expect((await axe()).violations).toEqual([]);
+  await expectAxeCleanInBothThemes(page, 'section[aria-labelledby="loyalty-title"]');
 });
 
 test('a new member: awarding makes them one, and a pending award is reversed in full, once', async ({ page }) => {

@@ -1,38 +1,83 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import type { ContactPreferences } from '@rapport/core';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { choose, expectAxeClean, press, signInAs } from './helpers.js';
 
-test('a customer opts in keyboard-only, confirms the email double opt-in, and the console shows the history', async ({ page, request }) => {
-  await page.goto('/');
-  await page.getByLabel('Visit as').selectOption({ label: 'Grace Hopper' });
-  await expect(page.locator('.rapport-visitor-status')).toContainText('Grace Hopper');
-  await page.getByRole('link', { name: 'Preferences' }).click();
+const consoleGet = async <T>(request: APIRequestContext, path: string): Promise<T> => {
+  const response = await request.get(`/demo-api/console/${path}`);
+  expect(response.ok()).toBe(true);
+  return (await response.json()) as T;
+};
 
-  const newsletterEmail = page.getByRole('group', { name: /Roast Report/ }).getByRole('switch', { name: 'Email' });
-  await expect(newsletterEmail).not.toBeChecked(); // nothing pre-ticked
-  expect((await new AxeBuilder({ page }).include('.rapport-preference-center').analyze()).violations).toEqual([]);
+test('keyboard only: a customer opts in to two topics by email, confirms both links, pauses, then unsubscribes from all with the RFC 8058 one-click link; the console’s consent history shows every step with its wording version', async ({ page, request }) => {
+  const before = (await consoleGet<{ items: unknown[] }>(request, 'contacts/user_grace/consent-events')).items.length;
+  await signInAs(page, 'Grace Hopper');
+  await press(page.getByRole('link', { name: 'Preferences' }), 'Enter');
+  const email = (topic: RegExp) => page.getByRole('group', { name: topic }).getByRole('switch', { name: 'Email' });
+  const newsletter = email(/Roast Report/);
+  const offers = email(/^Offers/);
+  const pending = page.getByText('Check your inbox to confirm');
+  await expect(newsletter).not.toBeChecked(); // nothing pre-ticked
+  await expect(offers).not.toBeChecked();
+  await expectAxeClean(page, '.rapport-preference-center');
 
-  await newsletterEmail.focus();
-  await page.keyboard.press('Space');
+  await press(newsletter, 'Space');
+  await expect(pending).toHaveCount(1);
+  await press(offers, 'Space');
+  await expect(pending).toHaveCount(2);
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
-  await expect(page.getByText('Check your inbox to confirm')).toBeVisible();
 
-  // The business's mailer reads the pending confirmation and the visitor follows the link.
-  const pending = await request.get('/demo-api/console/preferences/confirmations');
-  const { items } = (await pending.json()) as { items: Array<{ token: string; externalId: string }> };
-  const token = items.find((i) => i.externalId === 'user_grace')?.token;
-  expect(token).toBeTruthy();
-  const config = (await (await request.get('/demo-api/config')).json()) as { apiBaseUrl: string };
-  const confirmed = await request.post(`${config.apiBaseUrl}/v1/preferences/confirm`, { data: { token } });
-  expect(confirmed.status()).toBe(200);
-
+  // The business's mailer reads the pending confirmations; the visitor follows each email's link.
+  const { items } = await consoleGet<{ items: Array<{ token: string; externalId: string; topicId: string; channel: string }> }>(
+    request,
+    'preferences/confirmations',
+  );
+  const mine = items.filter((i) => i.externalId === 'user_grace');
+  expect(mine.map((i) => `${i.topicId}/${i.channel}`).sort()).toEqual(['newsletter/email', 'offers/email']);
+  const { apiBaseUrl } = (await (await request.get('/demo-api/config')).json()) as { apiBaseUrl: string };
+  for (const { token } of mine) {
+    expect((await request.post(`${apiBaseUrl}/v1/preferences/confirm`, { data: { token } })).status()).toBe(200);
+  }
   await page.reload();
-  await expect(newsletterEmail).toBeChecked();
-  await expect(page.getByText('Check your inbox to confirm')).toHaveCount(0);
+  await expect(newsletter).toBeChecked();
+  await expect(offers).toBeChecked();
+  await expect(pending).toHaveCount(0);
 
-  await page.getByRole('link', { name: 'Owner console' }).click();
-  await page.getByLabel('Customer').selectOption({ label: 'Grace Hopper' });
-  const history = page.locator('.demo-consent');
-  await expect(history).toContainText('pending');
-  await expect(history).toContainText('granted');
-  await expect(history).toContainText('confirmation link');
+  // She pauses everything for a week.
+  await press(page.getByRole('button', { name: 'Pause for 1 week' }), 'Enter');
+  await expect(page.getByText(/^Paused until /)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Resume now' })).toBeVisible();
+
+  // Later, from an email's List-Unsubscribe header: one POST, no sign-in, no cookie (RFC 8058).
+  const { oneClickUnsubscribeUrl } = await consoleGet<ContactPreferences>(request, 'contacts/user_grace/preferences');
+  expect(oneClickUnsubscribeUrl).toMatch(new RegExp(`^${apiBaseUrl}/v1/unsubscribe/[\\w-]{43}$`));
+  const unsubscribe = await request.post(oneClickUnsubscribeUrl, { form: { 'List-Unsubscribe': 'One-Click' }, maxRedirects: 0 });
+  expect(unsubscribe.status()).toBe(200);
+  expect(await unsubscribe.json()).toMatchObject({ unsubscribed: true });
+  await page.reload();
+  await expect(page.getByText('You’re unsubscribed from all marketing. Orders and account messages still arrive.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Resubscribe' })).toBeVisible();
+
+  // The console: each step, how it came about, and the version and hash of the exact wording shown.
+  await press(page.getByRole('link', { name: 'Owner console' }), 'Enter');
+  const section = page.getByRole('region', { name: 'Consent history' });
+  await choose(section.getByLabel('Customer'), 'Grace Hopper');
+  const rows = section.locator('tbody tr');
+  await expect(rows).toHaveCount(before + 6);
+  const steps = await rows.evaluateAll((trs) =>
+    trs.map((tr) => {
+      const cells = [...tr.querySelectorAll('td')];
+      return { what: cells[1]!.textContent, how: cells[2]!.textContent, wording: cells[3]!.textContent, shown: tr.querySelector('code')!.title };
+    }),
+  );
+  expect(steps.slice(before).map(({ what, how }) => [what, how])).toEqual([
+    ['pending · newsletter · email', 'widget'],
+    ['pending · offers · email', 'widget'],
+    ['granted · newsletter · email', 'confirmation link'],
+    ['granted · offers · email', 'confirmation link'],
+    [expect.stringMatching(/^paused · until \d{1,2} \w{3} \d{4}$/), 'widget'],
+    ['unsubscribed_all', 'one click'],
+  ]);
+  for (const step of steps.slice(before)) expect(step.wording).toMatch(/^v\d+ · [0-9a-f]{12}$/);
+  expect(steps[before]!.shown).toContain('The Roast Report');
+  expect(steps[before + 1]!.shown).toContain('Offers');
 });

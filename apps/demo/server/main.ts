@@ -27,7 +27,8 @@ const api = serve({ fetch: rapport.fetch, hostname: host, port: apiPort });
 const demoApi = createDemoApi({
   keys,
   apiBaseUrl,
-  rapportFetch: async (path, init) => rapport.request(path, init),
+  // In process, but at the API's public URL: links the API builds (the one-click unsubscribe URL) point there.
+  rapportFetch: async (path, init) => rapport.request(new URL(path, apiBaseUrl).href, init),
 });
 const hmr = process.env.DEMO_HMR !== 'off';
 const vite = await createViteServer({
@@ -48,12 +49,18 @@ web.listen(webPort, host, () => {
   console.log(`Demo shop     http://localhost:${webPort}`);
 });
 
-async function shutdown() {
-  web.close();
-  api.close();
-  await vite.close();
-  await store.close();
-  process.exit(0);
+// Once, however many signals arrive: Ctrl-C (or a test's SIGTERM to the process group) reaches pnpm, tsx and this
+// process, and tsx relays it too. The store closes before the exit, so PGlite's data directory is left whole.
+let closing: Promise<void> | undefined;
+function shutdown(): Promise<void> {
+  closing ??= (async () => {
+    web.close();
+    api.close();
+    await vite.close();
+    await store.close();
+    process.exit(0);
+  })();
+  return closing;
 }
 process.on('SIGINT', () => void shutdown());
 process.on('SIGTERM', () => void shutdown());

@@ -17,9 +17,21 @@ async function json<T>(response: Response): Promise<T> {
 
 export const fetchConfig = () => fetch('/demo-api/config').then((r) => json<DemoConfig>(r));
 
+// Tokens live 15 minutes; the client asks before every request, so one is reused for 10 (signing in or out
+// reloads the page, which starts afresh).
+const TOKEN_REUSE_MS = 10 * 60_000;
+let current: { token: Promise<string | null>; until: number } | null = null;
+
 /** The host app's token endpoint: signs a visitor token for the signed-in customer, or `null`. */
-export const fetchVisitorToken = () =>
-  fetch('/demo-api/visitor-token').then((r) => json<{ token: string | null }>(r)).then((b) => b.token);
+export function fetchVisitorToken(): Promise<string | null> {
+  if (current && Date.now() < current.until) return current.token;
+  const token = fetch('/demo-api/visitor-token')
+    .then((r) => json<{ token: string | null }>(r))
+    .then((b) => b.token);
+  current = { token, until: Date.now() + TOKEN_REUSE_MS };
+  token.catch(() => (current = null)); // a failure is not kept: the next request asks again
+  return token;
+}
 
 /** Signs in as a seeded customer (`null` signs out), like the host app's own login would. */
 export const signIn = (externalId: string | null) =>

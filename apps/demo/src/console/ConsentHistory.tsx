@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { consoleApi } from './consoleApi.js';
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
+const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
 
 /** A contact's consent history: every grant and withdrawal, how, and the exact wording version shown. */
 export function ConsentHistory({ customers }: { customers: Array<{ externalId: string; name: string }> }) {
@@ -49,6 +50,7 @@ export function ConsentHistory({ customers }: { customers: Array<{ externalId: s
                   {event.topicId && ` · ${event.topicId}`}
                   {event.channel && ` · ${event.channel}`}
                   {event.frequency && ` · ${event.frequency}`}
+                  {event.pausedUntil && ` · until ${day.format(new Date(event.pausedUntil))}`}
                 </td>
                 <td>{event.source.replace('_', ' ')}</td>
                 <td>

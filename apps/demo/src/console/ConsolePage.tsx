@@ -6,9 +6,7 @@ import { OptInRates } from './OptInRates.js';
 import { OwnersSection } from './OwnersSection.js';
 import { FeedbackInbox } from './FeedbackInbox.js';
 import { LoyaltySection } from './LoyaltySection.js';
-import { ScoreTrend } from './ScoreTrend.js';
-
-const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 });
+import { SurveyResultsSection } from './SurveyResultsSection.js';
 
 /** Customers the console can look up. */
 type Customers = Array<{ externalId: string; name: string }>;
@@ -23,39 +21,22 @@ export function ConsolePage({ customers }: { customers: Customers }) {
   );
 }
 
-/** How customers feel (NPS trend, response rate), the inbox to answer them, consent, loyalty, and contact owners. */
+/** The surveys whose trend the console shows first, in this order: how customers feel about the business and about delivery. */
+const TREND_KINDS = ['nps', 'csat'] as const;
+
+/** How customers feel (NPS and CSAT trends, response rates), the inbox to answer them, consent, loyalty, and contact owners. */
 function Console({ customers }: { customers: Customers }) {
   const surveys = useQuery({ queryKey: ['surveys'], queryFn: consoleApi.surveys });
-  const nps = surveys.data?.find((s) => s.kind === 'nps');
-  const results = useQuery({
-    queryKey: ['results', nps?.id],
-    queryFn: () => consoleApi.results(nps!.id),
-    enabled: nps !== undefined,
-  });
+  const trended = TREND_KINDS.flatMap((kind) => surveys.data?.find((s) => s.kind === kind && s.status !== 'draft') ?? []);
   return (
     <>
       <h1>Owner console</h1>
       {surveys.error && <p role="alert">Could not load surveys: {surveys.error.message}</p>}
-      {results.data && nps && (
-        <section aria-labelledby="nps-title" className="demo-section">
-          <h2 id="nps-title">{nps.name}</h2>
-          <dl className="demo-figures">
-            <div>
-              <dt>NPS</dt>
-              <dd>{results.data.nps ?? '—'}</dd>
-            </div>
-            <div>
-              <dt>Responses</dt>
-              <dd>{results.data.responses}</dd>
-            </div>
-            <div>
-              <dt>Response rate</dt>
-              <dd>{results.data.responseRate === null ? '—' : percent.format(results.data.responseRate)}</dd>
-            </div>
-          </dl>
-          <ScoreTrend results={results.data} label="NPS" />
-        </section>
-      )}
+      <div className="demo-results">
+        {trended.map((survey) => (
+          <SurveyResultsSection key={survey.id} survey={survey} />
+        ))}
+      </div>
       {surveys.data && <FeedbackInbox surveys={surveys.data} />}
       <OptInRates />
       <ConsentHistory customers={customers} />

@@ -17,7 +17,7 @@ export function FeedbackInbox({ surveys }: { surveys: Survey[] }) {
   return (
     <section aria-labelledby="inbox-title" className="demo-section">
       <h2 id="inbox-title">Feedback inbox</h2>
-      <div className="demo-filters">
+      <div className="demo-filters" role="group" aria-label="Filters">
         <label>
           Survey
           <select value={filters.surveyId ?? ''} onChange={set('surveyId')}>
@@ -64,7 +64,7 @@ export function FeedbackInbox({ surveys }: { surveys: Survey[] }) {
             response={response}
             question={question(response)}
             staff={staff.data?.filter((s) => s.active) ?? []}
-            onSaved={() => void queryClient.invalidateQueries()}
+            onSaved={() => queryClient.invalidateQueries()}
           />
         ))}
       </ul>

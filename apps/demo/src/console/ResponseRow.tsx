@@ -4,6 +4,13 @@ import { consoleApi } from './consoleApi.js';
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
+/** Whether the visitor has seen the reply (or resolution) yet: closing the loop is only done once they have. */
+function seenBy(response: FeedbackResponse): string {
+  if (response.replyAcknowledgedAt) return `The visitor read it (“Got it”) on ${when.format(new Date(response.replyAcknowledgedAt))}.`;
+  if (response.replySeenAt) return `Shown to the visitor on ${when.format(new Date(response.replySeenAt))}.`;
+  return 'Not seen by the visitor yet.';
+}
+
 /**
  * One response in the inbox, with a public reply box (sent as the business or as a staff member: a staff reply is
  * a first touch, so it can make them the contact's owner) and a status control.
@@ -17,11 +24,14 @@ export function ResponseRow({
   response: FeedbackResponse;
   question: string;
   staff: Staff[];
-  onSaved(): void;
+  /** Refetches the inbox; resolves once it has the saved response. */
+  onSaved(): Promise<unknown>;
 }) {
   const [reply, setReply] = useState('');
   const [replyAs, setReplyAs] = useState('');
-  const [status, setStatus] = useState<ResponseStatus>(response.status);
+  // The status being saved; otherwise the server's (a reply resolves the response, so the select follows it).
+  const [savingStatus, setSavingStatus] = useState<ResponseStatus | null>(null);
+  const status = savingStatus ?? response.status;
   const [message, setMessage] = useState<string | null>(null);
   const id = useId();
   const save = async (update: FeedbackResponseUpdate) => {
@@ -29,9 +39,11 @@ export function ResponseRow({
       await consoleApi.updateResponse(response.id, update);
       setMessage(update.reply ? 'Reply sent: the visitor sees it on their next visit.' : 'Status saved.');
       setReply('');
-      onSaved();
+      await onSaved();
     } catch (error) {
       setMessage(`Not saved: ${(error as Error).message}`);
+    } finally {
+      setSavingStatus(null);
     }
   };
   return (
@@ -47,6 +59,7 @@ export function ResponseRow({
           Your reply{response.repliedBy && ` (as ${staff.find((s) => s.id === response.repliedBy)?.displayName ?? response.repliedBy})`}: {response.reply}
         </p>
       )}
+      {(response.reply || response.status === 'resolved') && <p className="demo-hint">{seenBy(response)}</p>}
       <form
         className="demo-response__actions"
         onSubmit={(event) => {
@@ -74,7 +87,7 @@ export function ResponseRow({
           value={status}
           onChange={(e) => {
             const next = e.target.value as ResponseStatus;
-            setStatus(next);
+            setSavingStatus(next);
             void save({ status: next });
           }}
         >

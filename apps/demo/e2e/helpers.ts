@@ -1,0 +1,100 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+// Shared by the specs. Where a test says "keyboard only", the person acts through these: focus is put on a control
+// with `focus()` (no pointer event; specs that check the tab order press Tab themselves), and every action is a key
+// press or typing.
+
+/** Focuses `target` and presses `key`. */
+export async function press(target: Locator, key: string) {
+  await target.focus();
+  await target.page().keyboard.press(key);
+}
+
+/** Replaces a field's text by typing. */
+export async function typeInto(target: Locator, text: string) {
+  await target.focus();
+  await target.page().keyboard.press('ControlOrMeta+A');
+  await target.page().keyboard.type(text);
+}
+
+/** Picks a `<select>` option by typing its first word (the select's own type-ahead; a space would open it). */
+export async function choose(select: Locator, label: string) {
+  const { keyboard } = select.page();
+  const checked = select.locator('option:checked');
+  const wanted = (text: string) => text.startsWith(label);
+  await select.focus();
+  await keyboard.type(label.split(' ')[0]!);
+  if (!wanted((await checked.textContent()) ?? '')) {
+    // The type-ahead still held what was typed into this select a moment ago (it forgets after a second).
+    await select.page().waitForTimeout(1_100);
+    await keyboard.type(label.split(' ')[0]!);
+  }
+  await expect(checked).toHaveText(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+}
+
+/** The header's compact contact-owner badge. */
+export const headerBadge = (page: Page) => page.getByRole('banner').getByRole('group', { name: 'Your contact' });
+
+/** The visitor status in the header. */
+export const visitorStatus = (page: Page) => page.locator('.rapport-visitor-status').first();
+
+/** The "Got it" button of a reply the feedback prompt shows. */
+export const gotIt = (page: Page) => page.getByRole('button', { name: 'Got it' });
+
+/**
+ * Signs in as a seeded customer by name (`null`: an anonymous visitor), as the host app's login would: through the
+ * demo server's session endpoint (the "Visit as" switcher's own behaviour is tested in visitor.spec.ts), then opens
+ * `path`. Unless `keepReplies`, replies waiting for the visitor are acknowledged with the keyboard first, so a
+ * test sees only what it caused.
+ */
+export async function signInAs(page: Page, name: string | null, options: { path?: string; keepReplies?: boolean } = {}) {
+  let externalId: string | null = null;
+  if (name !== null) {
+    const config = (await (await page.request.get('/demo-api/config')).json()) as { customers: Array<{ externalId: string; name: string }> };
+    externalId = config.customers.find((c) => c.name === name)?.externalId ?? null;
+    expect(externalId, `a seeded customer called ${name}`).not.toBeNull();
+  }
+  expect((await page.request.put('/demo-api/session', { data: { externalId } })).ok()).toBe(true);
+  await page.goto(options.path ?? '/');
+  const status = visitorStatus(page);
+  await expect(status).toHaveAttribute('data-state', 'ready');
+  await expect(status).toContainText(name ?? /guest/i);
+  if (options.keepReplies || name === null) return;
+  // Replies come with the same bootstrap answer as the owner badge: once it is ready, a due reply is on screen.
+  await expect(headerBadge(page)).toHaveAttribute('data-state', /ready|no-owner/);
+  const replyText = page.locator('.rapport-feedback-prompt__reply-text');
+  for (let i = 0; i < 5 && (await gotIt(page).isVisible()); i++) {
+    const shown = await replyText.first().innerText();
+    await press(gotIt(page), 'Enter');
+    await expect(replyText.filter({ hasText: shown })).toHaveCount(0);
+  }
+}
+
+/** Axe's violations on the page (or inside `include`), one line each: rule id and the elements concerned. */
+export async function axeViolations(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  const { violations } = await (include ? builder.include(include) : builder).analyze();
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Asserts axe finds no violation on the page (or inside `include`). */
+export async function expectAxeClean(page: Page, include?: string) {
+  expect(await axeViolations(page, include)).toEqual([]);
+}
+
+/** Switches the demo's theme with its toggle button, by keyboard; no-op when already there. */
+export async function setTheme(page: Page, theme: 'light' | 'dark') {
+  const toggle = page.getByRole('button', { name: theme === 'dark' ? 'Dark theme' : 'Light theme' });
+  if ((await toggle.count()) > 0) await press(toggle, 'Enter');
+  await expect(page.locator('.demo')).toHaveAttribute('data-rapport-theme', theme);
+}
+
+/** Axe on the page in the light and the dark theme; leaves the page light. */
+export async function expectAxeCleanInBothThemes(page: Page, include?: string) {
+  await setTheme(page, 'light');
+  await expectAxeClean(page, include);
+  await setTheme(page, 'dark');
+  await expectAxeClean(page, include);
+  await setTheme(page, 'light');
+}
