@@ -1,5 +1,6 @@
 import { createId } from '@rapport/core';
 import { useId, useState } from 'react';
+import { ConsoleForm } from './ConsoleForm.js';
 import { consoleApi } from './consoleApi.js';
 import { formatSigned } from './loyaltyFormat.js';
 import { useLedgerWrite } from './useLedgerWrite.js';
@@ -20,11 +21,9 @@ export function AdjustForm({ externalId, pointsName }: { externalId: string; poi
     ? `${result.replayed ? 'Already recorded' : 'Adjusted'}: ${formatSigned(result.entry.points)} ${pointsName} (key ${result.entry.idempotencyKey}).`
     : null;
   return (
-    <form
-      className="demo-form"
-      aria-labelledby={`${id}-title`}
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ConsoleForm
+      titleId={`${id}-title`}
+      onSubmit={() => {
         adjust.mutate(
           { externalId, key, points: Number(points), reason: reason.trim() },
           {
@@ -53,6 +52,6 @@ export function AdjustForm({ externalId, pointsName }: { externalId: string; poi
         Adjust points
       </button>
       <WriteFeedback error={adjust.error} success={success} />
-    </form>
+    </ConsoleForm>
   );
 }

@@ -1,6 +1,7 @@
 import type { LoyaltyAward, LoyaltyProgram } from '@rapport/core';
 import { isRapportError } from '@rapport/core';
 import { useId, useState } from 'react';
+import { ConsoleForm } from './ConsoleForm.js';
 import { consoleApi, type LedgerWrite } from './consoleApi.js';
 import { formatPoints, formatWhen, isPending } from './loyaltyFormat.js';
 import { useLedgerWrite } from './useLedgerWrite.js';
@@ -45,13 +46,9 @@ export function AwardForm({ externalId, program }: { externalId: string; program
     award.mutate(by === 'amount' ? { ...body, amount: quantity, currency } : { ...body, points: quantity });
   };
   return (
-    <form
-      className="demo-form"
-      aria-labelledby={`${id}-title`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
+    <ConsoleForm
+      titleId={`${id}-title`}
+      onSubmit={submit}
     >
       <h4 id={`${id}-title`}>Award points for an order</h4>
       <label>
@@ -97,6 +94,6 @@ export function AwardForm({ externalId, program }: { externalId: string; program
         explain={conflict}
         success={award.data && award.variables ? successMessage(award.data, award.variables, program.pointsName) : null}
       />
-    </form>
+    </ConsoleForm>
   );
 }

@@ -1,5 +1,6 @@
 import type { OwnerSettings } from '@rapport/core';
 import { useId, useState } from 'react';
+import { ConsoleForm } from './ConsoleForm.js';
 import { consoleApi } from './consoleApi.js';
 import { useOwnerWrite } from './useStaff.js';
 import { WriteFeedback } from './WriteFeedback.js';
@@ -10,11 +11,10 @@ export function OwnerSettingsForm({ settings }: { settings: OwnerSettings }) {
   const [draft, setDraft] = useState(settings);
   const save = useOwnerWrite(consoleApi.saveOwnerSettings);
   return (
-    <form
-      className="demo-form demo-owner-settings"
-      aria-labelledby={`${id}-title`}
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ConsoleForm
+      titleId={`${id}-title`}
+      className="demo-owner-settings"
+      onSubmit={() => {
         save.mutate({ ...draft, teamName: draft.teamName?.trim() || null });
       }}
     >
@@ -42,6 +42,6 @@ export function OwnerSettingsForm({ settings }: { settings: OwnerSettings }) {
         Save settings
       </button>
       <WriteFeedback error={save.error} success={save.isSuccess ? 'Settings saved.' : null} />
-    </form>
+    </ConsoleForm>
   );
 }

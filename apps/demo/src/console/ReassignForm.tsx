@@ -1,5 +1,6 @@
 import { isRapportError, type ContactOwner, type Staff } from '@rapport/core';
 import { useId, useState } from 'react';
+import { ConsoleForm } from './ConsoleForm.js';
 import { consoleApi } from './consoleApi.js';
 import { availabilityText } from './ownerFormat.js';
 import { useOwnerWrite } from './useStaff.js';
@@ -27,11 +28,9 @@ export function ReassignForm({ externalId, current, staff }: { externalId: strin
       : `${externalId} is now owned by ${result.owner?.displayName} (manual, logged in the history).`
     : null;
   return (
-    <form
-      className="demo-form"
-      aria-labelledby={`${id}-title`}
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ConsoleForm
+      titleId={`${id}-title`}
+      onSubmit={() => {
         setHistoryBefore(current?.history.length ?? 0);
         assign.mutate({ externalId, staffId, ...(note.trim() ? { note: note.trim() } : {}), ...(by ? { by } : {}) });
       }}
@@ -67,6 +66,6 @@ export function ReassignForm({ externalId, current, staff }: { externalId: strin
         Reassign
       </button>
       <WriteFeedback error={assign.error} explain={explain} success={success} />
-    </form>
+    </ConsoleForm>
   );
 }

@@ -1,5 +1,6 @@
 import type { LoyaltyReversal } from '@rapport/core/schemas';
 import { useId, useState } from 'react';
+import { ConsoleForm } from './ConsoleForm.js';
 import { consoleApi, type LedgerWrite } from './consoleApi.js';
 import { formatPoints, formatWhen } from './loyaltyFormat.js';
 import { useLedgerWrite } from './useLedgerWrite.js';
@@ -24,11 +25,9 @@ export function ReverseForm({ pointsName }: { pointsName: string }) {
   const [reason, setReason] = useState('');
   const reverse = useLedgerWrite(consoleApi.reverseOrder);
   return (
-    <form
-      className="demo-form"
-      aria-labelledby={`${id}-title`}
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ConsoleForm
+      titleId={`${id}-title`}
+      onSubmit={() => {
         reverse.mutate({ orderId: orderId.trim(), reason: reason.trim() });
       }}
     >
@@ -49,6 +48,6 @@ export function ReverseForm({ pointsName }: { pointsName: string }) {
         error={reverse.error}
         success={reverse.data && reverse.variables ? successMessage(reverse.data, reverse.variables, pointsName) : null}
       />
-    </form>
+    </ConsoleForm>
   );
 }

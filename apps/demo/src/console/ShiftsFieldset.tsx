@@ -79,32 +79,8 @@ export function ShiftsFieldset({ shifts, timeZone, onChange }: { shifts: Shift[]
             </label>
           ))}
         </fieldset>
-        <label>
-          Starts
-          <input
-            value={start}
-            onChange={(e) => setStart(e.target.value.trim())}
-            inputMode="numeric"
-            placeholder="HH:MM"
-            maxLength={5}
-            size={6}
-            autoComplete="off"
-            aria-describedby={`${id}-hint`}
-          />
-        </label>
-        <label>
-          Ends
-          <input
-            value={end}
-            onChange={(e) => setEnd(e.target.value.trim())}
-            inputMode="numeric"
-            placeholder="HH:MM"
-            maxLength={5}
-            size={6}
-            autoComplete="off"
-            aria-describedby={`${id}-hint`}
-          />
-        </label>
+        <TimeField label="Starts" value={start} onChange={setStart} hintId={`${id}-hint`} />
+        <TimeField label="Ends" value={end} onChange={setEnd} hintId={`${id}-hint`} />
         <button type="button" className="demo-button" onClick={add}>
           Add shift
         </button>
@@ -117,5 +93,24 @@ export function ShiftsFieldset({ shifts, timeZone, onChange }: { shifts: Shift[]
         </p>
       </div>
     </fieldset>
+  );
+}
+
+/** An `HH:MM` text field (not `type="time"`: typing into those is unreliable in headless Chromium). */
+function TimeField(props: { label: string; value: string; onChange: (value: string) => void; hintId: string }) {
+  return (
+    <label>
+      {props.label}
+      <input
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value.trim())}
+        inputMode="numeric"
+        placeholder="HH:MM"
+        maxLength={5}
+        size={6}
+        autoComplete="off"
+        aria-describedby={props.hintId}
+      />
+    </label>
   );
 }

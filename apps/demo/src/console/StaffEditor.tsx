@@ -1,5 +1,6 @@
 import type { Staff } from '@rapport/core';
 import { useEffect, useId, useRef, useState } from 'react';
+import { ConsoleForm } from './ConsoleForm.js';
 import { consoleApi } from './consoleApi.js';
 import { HolidaysFieldset } from './HolidaysFieldset.js';
 import { OutOfOfficeFieldset } from './OutOfOfficeFieldset.js';
@@ -27,11 +28,10 @@ export function StaffEditor({ staff, team, onClose }: { staff: Staff; team: Staf
   const title = useRef<HTMLHeadingElement>(null);
   useEffect(() => title.current?.focus(), []);
   return (
-    <form
-      className="demo-form demo-staff-editor"
-      aria-labelledby={`${id}-title`}
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ConsoleForm
+      titleId={`${id}-title`}
+      className="demo-staff-editor"
+      onSubmit={() => {
         save.mutate({ staffId: staff.id, input: toStaffInput(staff, draft) });
       }}
     >
@@ -68,6 +68,6 @@ export function StaffEditor({ staff, team, onClose }: { staff: Staff; team: Staf
         error={save.error}
         success={saved ? `Saved. ${saved.displayName} now: ${availabilityText(saved.availability, saved.timeZone)}.` : null}
       />
-    </form>
+    </ConsoleForm>
   );
 }
