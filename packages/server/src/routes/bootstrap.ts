@@ -17,6 +17,7 @@ import { claimTraits } from '../contacts/resolveVisitorContact.js';
 import { loadFeedbackBootstrap } from '../feedback/loadFeedbackBootstrap.js';
 import { defineVisitorRoute } from '../http/defineRoute.js';
 import { loadLoyaltySlot } from '../loyalty/loadLoyaltySlot.js';
+import { carryOverOwner } from '../owners/carryOverOwner.js';
 import { loadOwnerSlot } from '../owners/loadOwnerSlot.js';
 import { loadCurrentCatalog } from '../preferences/catalogQueries.js';
 import { loadRawPreferences, toPreferenceState } from '../preferences/preferenceState.js';
@@ -41,7 +42,8 @@ export const bootstrapRoute = defineVisitorRoute({
   description:
     'Without a token, creates an anonymous visitor and returns its token in `visitor.anonymousToken`. ' +
     'With a business-signed token, creates or updates that contact; send the previous anonymous token in ' +
-    '`x-rapport-anonymous-token` to merge the anonymous visitor into it (an invalid one is ignored).',
+    '`x-rapport-anonymous-token` to merge the anonymous visitor into it (an invalid one is ignored); the owner a staff ' +
+    'member became while the visitor was anonymous carries over unless the contact has one.',
   tags: ['visitor'],
   token: 'optional',
   headers: [
@@ -78,7 +80,10 @@ export const bootstrapRoute = defineVisitorRoute({
         traits: claimTraits(visitor),
         now,
       });
-      return mergeFrom ? mergeAnonymousContact(tx, { siteId: site.id, anonymousId: mergeFrom, into: known }) : known;
+      if (!mergeFrom) return known;
+      const merged = await mergeAnonymousContact(tx, { siteId: site.id, anonymousId: mergeFrom, into: known });
+      await carryOverOwner(tx, { siteId: site.id, anonymousId: mergeFrom, into: known.id, now });
+      return merged;
     });
 
     const feedback = site.enabledWidgets.includes('feedback')

@@ -73,6 +73,39 @@ describe('first touch owns', () => {
   });
 });
 
+describe('signing in', () => {
+  /** An anonymous visitor whose feedback `staffId` answered; returns their anonymous token. */
+  async function answeredWhileAnonymous(staffId: string) {
+    const survey = await feedback.createSurvey({ allowContactRequest: true });
+    const boot = await h.call('/v1/visitor/bootstrap', { site: kit.site });
+    const anonymousToken = ((await boot.json()) as { visitor: { anonymousToken: string } }).visitor.anonymousToken;
+    const answered = await feedback.respond(anonymousToken, { surveyId: survey.id, score: 2, contactRequested: true });
+    const { id } = (await answered.json()) as { id: string };
+    const replied = await feedback.admin(`/feedback/responses/${id}`, { method: 'PATCH', body: { reply: 'Calling you now', staffId } });
+    expect(replied.status).toBe(200);
+    return anonymousToken;
+  }
+  const signIn = async (externalId: string, anonymousToken: string) =>
+    h.call('/v1/visitor/bootstrap', { site: kit.site, bearer: await kit.visitor(externalId), headers: { 'x-rapport-anonymous-token': anonymousToken } });
+
+  it('keeps the owner a staff member became while the visitor was anonymous, logged as a hand-over', async () => {
+    h.clock.set(BOTH_IN);
+    const anonymousToken = await answeredWhileAnonymous('cy');
+    const boot = await signIn('carried-1', anonymousToken);
+    expect(((await boot.json()) as { widgets: { owner: { owner: { role?: string } | null } } }).widgets.owner.owner).not.toBeNull();
+    const { owner, history } = await kit.contactOwner('carried-1');
+    expect(owner).toMatchObject({ staffId: 'cy', method: 'handover', by: 'system' });
+    expect(history.map((a) => a.method)).toEqual(['handover']);
+  });
+
+  it('does not take the owner away from a signed-in contact that has one', async () => {
+    h.clock.set(BOTH_IN);
+    await kit.touch('carried-2', 'ana');
+    await signIn('carried-2', await answeredWhileAnonymous('cy'));
+    expect((await kit.contactOwner('carried-2')).owner).toMatchObject({ staffId: 'ana', method: 'first_touch' });
+  });
+});
+
 describe('manual reassignment', () => {
   it('records who, when, how and why, and keeps the whole history', async () => {
     h.clock.set(BOTH_IN);
