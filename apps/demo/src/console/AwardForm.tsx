@@ -29,6 +29,7 @@ export function AwardForm({ externalId, program }: { externalId: string; program
   const [by, setBy] = useState<AwardBy>('amount');
   const [value, setValue] = useState('');
   const [reason, setReason] = useState('');
+  const [referralCode, setReferralCode] = useState('');
   const award = useLedgerWrite(consoleApi.awardPoints);
   const { currency, perCurrencyUnit } = program.earn;
   const quantity = Number(value); // GBP or points, per `by`
@@ -42,14 +43,16 @@ export function AwardForm({ externalId, program }: { externalId: string; program
     : null;
 
   const submit = () => {
-    const body: LoyaltyAward = { externalId, orderId: orderId.trim(), ...(reason.trim() ? { reason: reason.trim() } : {}) };
+    const body: LoyaltyAward = {
+      externalId,
+      orderId: orderId.trim(),
+      ...(reason.trim() ? { reason: reason.trim() } : {}),
+      ...(referralCode.trim() ? { referralCode: referralCode.trim() } : {}),
+    };
     award.mutate(by === 'amount' ? { ...body, amount: quantity, currency } : { ...body, points: quantity });
   };
   return (
-    <ConsoleForm
-      titleId={`${id}-title`}
-      onSubmit={submit}
-    >
+    <ConsoleForm titleId={`${id}-title`} onSubmit={submit}>
       <h4 id={`${id}-title`}>Award points for an order</h4>
       <label>
         Order id
@@ -86,6 +89,12 @@ export function AwardForm({ externalId, program }: { externalId: string; program
         Reason (optional, shown to the member)
         <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} placeholder={`Purchase ${orderId || 'order id'}`} />
       </label>
+      {program.earn.referral && (
+        <label>
+          Referral code (optional: a friend’s code given at checkout)
+          <input value={referralCode} onChange={(e) => setReferralCode(e.target.value)} maxLength={8} autoComplete="off" />
+        </label>
+      )}
       <button type="submit" className="demo-button demo-button--primary" disabled={award.isPending}>
         Award points
       </button>

@@ -45,6 +45,11 @@ export const LoyaltyProgramInputSchema = z.strictObject({
     welcome: Points,
     birthday: Points,
     anniversary: Points,
+    /**
+     * Referral rewards: `referrer` points for the member whose code a new customer gave with an order, `friend`
+     * points for that customer; once per referred member. Absent: codes are shown but earn nothing.
+     */
+    referral: z.optional(z.strictObject({ referrer: PositivePoints, friend: Points })),
   }),
   /** Earned points stay pending (not spendable) this many days. */
   approvalWindowDays: z.number().check(z.int(), z.minimum(0), z.maximum(365)),
@@ -93,6 +98,8 @@ export const LoyaltyAwardSchema = z.strictObject({
   points: z.optional(PositivePoints),
   /** Shown to the customer ("Order #1042"). */
   reason: z.optional(Text(200)),
+  /** A member's referral code the customer gave with this order: credits both (see `earn.referral`). */
+  referralCode: z.optional(z.string().check(z.regex(/^[A-Za-z2-9]{8}$/, 'An 8-character referral code'))),
 });
 export type LoyaltyAward = z.infer<typeof LoyaltyAwardSchema>;
 

@@ -4,6 +4,7 @@ import { sha256Hex } from '../crypto/sha256.js';
 import { ApiError, validationFailed } from '../http/ApiError.js';
 import type { SqlExecutor } from '../store/Store.js';
 import { addDays, addMonths, computeAccountState, type AccountState } from './accountState.js';
+import { prepareReferral } from './prepareReferral.js';
 import { appendEntry, assertSameRequest, findEntryByKey, loadEntries, lockAccount, type AccountRow, type EntryRow } from './ledgerQueries.js';
 
 /** Where a ledger write happens: the site, its program and the request's time. */
@@ -24,7 +25,8 @@ export function requestHash(body: unknown): Promise<string> {
   return sha256Hex(canonicalJson(body));
 }
 
-function expiresAt(program: LoyaltyProgram, from: Date): Date | null {
+/** When points earned at `from` expire under the program, or `null` (never). */
+export function expiresAt(program: LoyaltyProgram, from: Date): Date | null {
   return program.expiryMonths === null ? null : addMonths(from, program.expiryMonths);
 }
 
@@ -75,7 +77,7 @@ function pointsForAward(program: LoyaltyProgram, award: LoyaltyAward): { points:
   return { points: award.points ?? 0, reason: award.reason ?? 'Points added', stamps: 0 };
 }
 
-/** Awards points for an order (key `order:<orderId>`), pending for the approval window. */
+/** Awards points for an order (key `order:<orderId>`), pending for the approval window; credits a referral code. */
 export async function awardOrder(tx: SqlExecutor, scope: LedgerScope, account: AccountRow, award: LoyaltyAward): Promise<WriteOutcome> {
   const hash = await requestHash(award);
   const key = `order:${award.orderId}`;
@@ -85,7 +87,8 @@ export async function awardOrder(tx: SqlExecutor, scope: LedgerScope, account: A
     return { row: existing, created: false };
   }
   const { points, reason, stamps } = pointsForAward(scope.program, award);
-  return appendEntry(tx, scope.siteId, {
+  const referral = await prepareReferral(tx, scope, account, award);
+  const outcome = await appendEntry(tx, scope.siteId, {
     account_id: account.id,
     type: 'earn',
     points,
@@ -97,6 +100,8 @@ export async function awardOrder(tx: SqlExecutor, scope: LedgerScope, account: A
     available_at: addDays(scope.now, scope.program.approvalWindowDays),
     expires_at: expiresAt(scope.program, scope.now),
   });
+  await referral?.();
+  return outcome;
 }
 
 /**

@@ -10,6 +10,7 @@ export const DEMO_LOYALTY_PROGRAM: LoyaltyProgramInput = {
     welcome: 50,
     birthday: 100,
     anniversary: 150,
+    referral: { referrer: 100, friend: 50 },
   },
   approvalWindowDays: 14,
   expiryMonths: 12,
