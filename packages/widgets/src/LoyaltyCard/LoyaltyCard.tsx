@@ -3,6 +3,7 @@ import { useLoyalty, useMemberToken, useVisitor } from '@rapport/react';
 import { Suspense, useEffect, useId, type ComponentPropsWithRef, type ReactNode } from 'react';
 import { devWarning } from '../internal/devWarning.js';
 import { lazyPanel } from '../internal/lazyPanel.js';
+import { LoadError } from '../internal/LoadError.js';
 import { resolveLoyaltyCardMessages, type LoyaltyCardMessages } from './loyaltyCardMessages.js';
 import { LoyaltyCardView as View, type LoyaltyCardState } from './LoyaltyCardView.js';
 
@@ -60,20 +61,7 @@ export function LoyaltyCard(props: LoyaltyCardProps): ReactNode {
   if (loyalty.isAnonymous) return shell('anonymous', <View.SignIn>{text.signIn}</View.SignIn>);
   if (status === 'loading' || (status === 'ready' && !card)) return loading;
   if (!card) {
-    const retrying = visitor.isFetching;
-    return shell(
-      'error',
-      <>
-        <View.Error>{text.loadError(loyalty.error)}</View.Error>
-        <View.Retry
-          state={retrying ? 'pending' : 'idle'}
-          aria-disabled={retrying || undefined}
-          onClick={() => !retrying && visitor.refetch()}
-        >
-          {text.retry}
-        </View.Retry>
-      </>,
-    );
+    return shell('error', <LoadError parts={View} message={text.loadError(loyalty.error)} retry={text.retry} />);
   }
   return (
     <Suspense fallback={loading}>

@@ -2,6 +2,7 @@ import { usePreferences, useVisitor } from '@rapport/react';
 import { Suspense, useEffect, useId, type ComponentPropsWithRef, type ReactNode } from 'react';
 import { devWarning } from '../internal/devWarning.js';
 import { lazyPanel } from '../internal/lazyPanel.js';
+import { LoadError } from '../internal/LoadError.js';
 import { resolvePreferenceCenterMessages, type PreferenceCenterMessages } from './preferenceCenterMessages.js';
 import { PreferenceCenterView as View, type PreferenceCenterState } from './PreferenceCenterView.js';
 
@@ -63,20 +64,7 @@ export function PreferenceCenter(props: PreferenceCenterProps): ReactNode {
 
   if (status === 'loading' || (status === 'ready' && !catalog)) return loading;
   if (status === 'error' || !catalog) {
-    const retrying = visitor.isFetching;
-    return shell(
-      'error',
-      <>
-        <View.Error>{text.loadError(preferences.error)}</View.Error>
-        <View.Retry
-          state={retrying ? 'pending' : 'idle'}
-          aria-disabled={retrying || undefined}
-          onClick={() => !retrying && visitor.refetch()}
-        >
-          {text.retry}
-        </View.Retry>
-      </>,
-    );
+    return shell('error', <LoadError parts={View} message={text.loadError(preferences.error)} retry={text.retry} />);
   }
   if (preferences.isAnonymous || !state) return shell('anonymous', <View.SignIn>{text.signIn}</View.SignIn>);
 
