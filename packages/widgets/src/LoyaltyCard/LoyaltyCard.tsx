@@ -61,7 +61,10 @@ export function LoyaltyCard(props: LoyaltyCardProps): ReactNode {
   if (loyalty.isAnonymous) return shell('anonymous', <View.SignIn>{text.signIn}</View.SignIn>);
   if (status === 'loading' || (status === 'ready' && !card)) return loading;
   if (!card) {
-    return shell('error', <LoadError parts={View} message={text.loadError(loyalty.error)} retry={text.retry} />);
+    return shell(
+      'error',
+      <LoadError parts={View} message={text.loadError(loyalty.error)} retry={text.retry} visitor={visitor} />,
+    );
   }
   return (
     <Suspense fallback={loading}>

@@ -64,7 +64,10 @@ export function PreferenceCenter(props: PreferenceCenterProps): ReactNode {
 
   if (status === 'loading' || (status === 'ready' && !catalog)) return loading;
   if (status === 'error' || !catalog) {
-    return shell('error', <LoadError parts={View} message={text.loadError(preferences.error)} retry={text.retry} />);
+    return shell(
+      'error',
+      <LoadError parts={View} message={text.loadError(preferences.error)} retry={text.retry} visitor={visitor} />,
+    );
   }
   if (preferences.isAnonymous || !state) return shell('anonymous', <View.SignIn>{text.signIn}</View.SignIn>);
 

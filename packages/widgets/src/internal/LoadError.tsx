@@ -1,4 +1,3 @@
-import { useVisitor } from '@rapport/react';
 import type { ReactNode } from 'react';
 import type { PartProps } from '../parts/createPart.js';
 
@@ -13,6 +12,11 @@ interface LoadErrorProps {
   message: string;
   /** The Retry button's text. */
   retry: string;
+  /**
+   * `useVisitor()` of the widget, whose `refetch` asks for the bootstrap again. Passed in, not called here: a
+   * query observer mounting on an errored query would refetch at once, before the visitor could read the error.
+   */
+  visitor: { isFetching: boolean; refetch: () => unknown };
 }
 
 /**
@@ -20,8 +24,7 @@ interface LoadErrorProps {
  * on the page shares it). While that request runs the button stays, `aria-disabled` with `state="pending"`, so
  * keyboard focus is not lost.
  */
-export function LoadError({ parts: View, message, retry }: LoadErrorProps): ReactNode {
-  const visitor = useVisitor();
+export function LoadError({ parts: View, message, retry, visitor }: LoadErrorProps): ReactNode {
   const retrying = visitor.isFetching;
   return (
     <>
