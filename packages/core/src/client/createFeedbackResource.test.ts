@@ -98,6 +98,9 @@ function visitorStorage() {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** The window's `storage` event (Node has no `StorageEvent`): another tab changed `key`, or cleared all (`null`). */
+const storageEvent = (key: string | null) => Object.assign(new Event('storage'), { key });
+
 describe('client.feedback', () => {
   it('refuses an invalid answer before storing or sending anything', async () => {
     const storage = visitorStorage();
@@ -156,6 +159,25 @@ describe('client.feedback', () => {
     expect(api.stored.size).toBe(1);
     expect(api.requests.map((r) => r.body.id)).toEqual([result.submission.id, result.submission.id]);
     reloaded.destroy();
+  });
+
+  it('tells its listeners when another tab changes the stored answers, and only for its own key', async () => {
+    const storage = visitorStorage();
+    const window = new EventTarget();
+    const rapport = client(storage, fakeApi(storage), { onlineTarget: window });
+    const heard: OutboxEvent['type'][] = [];
+    rapport.feedback.subscribe((event) => heard.push(event.type));
+    // What another tab wrote: this tab reads it on the next `pending()`.
+    storage.setItem(OUTBOX, JSON.stringify([{ id: 'rsp_other_tab', surveyId: nps.id, score: 4 }]));
+    window.dispatchEvent(storageEvent('rapport:pk_1:anonymous-token'));
+    expect(heard).toEqual([]);
+    window.dispatchEvent(storageEvent(OUTBOX));
+    window.dispatchEvent(storageEvent(null)); // the other tab cleared its storage
+    expect(heard).toEqual(['synced', 'synced']);
+    expect(rapport.feedback.pending().map((s) => s.id)).toEqual(['rsp_other_tab']);
+    rapport.destroy();
+    window.dispatchEvent(storageEvent(OUTBOX));
+    expect(heard).toHaveLength(2);
   });
 
   it('waits for a token before flushing a previous page’s answers, then delivers after the bootstrap', async () => {

@@ -59,7 +59,7 @@ export interface FeedbackResource {
   watchTriggers(options: WatchTriggersOptions): TriggerWatch;
   /** Answers stored in this browser and not delivered yet (every tab), oldest first. */
   pending(): readonly ResponseSubmit[];
-  /** Hears every change of the outbox (added, sent, kept for a retry, failed); returns the unsubscribe function. */
+  /** Hears every change of the outbox (added, sent, kept for a retry, failed, changed by another tab); returns the unsubscribe function. */
   subscribe(listener: OutboxListener): () => void;
   /** Loads the outbox if needed and tries to deliver every stored answer now. Never rejects. */
   flush(): Promise<void>;
@@ -74,6 +74,12 @@ export function createFeedbackResource(deps: FeedbackRuntimeDeps): FeedbackResou
   const listeners = new Set<OutboxListener>();
   let loading: Promise<FeedbackRuntime> | undefined;
   let destroyed = false;
+  // Another tab's answers count as pending here too (`key` null: the other tab cleared its storage).
+  const onStorage = (event: Event) => {
+    const { key } = event as StorageEvent;
+    if (key === deps.storageKey || key === null) listeners.forEach((listener) => listener({ type: 'synced' }));
+  };
+  deps.onlineTarget?.addEventListener('storage', onStorage);
 
   const load = () =>
     (loading ??= import('../feedback/feedbackRuntime.js').then(
@@ -125,6 +131,7 @@ export function createFeedbackResource(deps: FeedbackRuntimeDeps): FeedbackResou
     destroy() {
       destroyed = true;
       listeners.clear();
+      deps.onlineTarget?.removeEventListener('storage', onStorage);
       void loading?.then((runtime) => runtime.destroy(), () => undefined);
     },
   };

@@ -9,10 +9,13 @@ export interface Timers {
   clearTimeout(handle: ReturnType<Timers['setTimeout']>): void;
 }
 
-/** Something that emits `online` events (the window). */
+/**
+ * Something that emits the window's `online` events (the connection is back) and `storage` events (another tab
+ * changed `localStorage`): the window.
+ */
 export interface OnlineEventTarget {
-  addEventListener(type: 'online', listener: () => void): void;
-  removeEventListener(type: 'online', listener: () => void): void;
+  addEventListener(type: 'online' | 'storage', listener: (event: Event) => void): void;
+  removeEventListener(type: 'online' | 'storage', listener: (event: Event) => void): void;
 }
 
 /** How the outbox spaces its delivery attempts. */
@@ -48,7 +51,9 @@ export type OutboxEvent =
   /** A delivery attempt failed in a way worth retrying (offline, 5xx, 429); the submission stays stored. */
   | { type: 'kept'; submission: ResponseSubmit; error: unknown }
   /** The server refused the submission for good (a 4xx); it was removed. */
-  | { type: 'failed'; submission: ResponseSubmit; error: RapportError };
+  | { type: 'failed'; submission: ResponseSubmit; error: RapportError }
+  /** Another tab added or delivered submissions: read {@link Outbox.pending} again. */
+  | { type: 'synced' };
 
 /** A listener of {@link Outbox.subscribe}. */
 export type OutboxListener = (event: OutboxEvent) => void;

@@ -1,4 +1,4 @@
-import { createMemoryStorage, type RapportClient } from '@rapport/core';
+import { createMemoryStorage, type KeyValueStorage, type RapportClient } from '@rapport/core';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rapportWrapper } from '../testing/renderWithRapport.js';
@@ -33,6 +33,28 @@ async function answerOffline(client: RapportClient, surveyId: string, network: T
   network.online = false;
   await act(() => view.result.current.submit());
   return view;
+}
+
+/**
+ * One `localStorage` seen by several tabs: like a browser, a change made in one tab fires a `storage` event in
+ * every other tab's window. `storage(window)` is the storage as that tab sees it.
+ */
+function sharedLocalStorage(windows: readonly EventTarget[]) {
+  const items = createMemoryStorage();
+  const changed = (own: EventTarget, key: string) => {
+    for (const other of windows) if (other !== own) other.dispatchEvent(new StorageEvent('storage', { key }));
+  };
+  return (own: EventTarget): KeyValueStorage => ({
+    getItem: (key) => items.getItem(key),
+    setItem(key, value) {
+      items.setItem(key, value);
+      changed(own, key);
+    },
+    removeItem(key) {
+      items.removeItem(key);
+      changed(own, key);
+    },
+  });
 }
 
 describe('useFeedbackPrompt offline', () => {
@@ -85,12 +107,13 @@ describe('useFeedbackPrompt offline', () => {
     client.destroy();
   });
 
-  it('two tabs delivering the same kept answers store each once', async () => {
+  it('two tabs see each other\'s kept answers, and delivering them concurrently stores each once', async () => {
     const survey = await server.createSurvey({ kind: 'thumbs' });
-    const storage = createMemoryStorage();
+    const [windowA, windowB] = [new EventTarget(), new EventTarget()];
+    const storage = sharedLocalStorage([windowA, windowB]);
     const network = { online: true };
-    const tabA = server.client({ storage, network });
-    const tabB = server.client({ storage, network });
+    const tabA = server.client({ storage: storage(windowA), network, onlineTarget: windowA });
+    const tabB = server.client({ storage: storage(windowB), network, onlineTarget: windowB });
     const promptA = await renderPrompt(tabA, survey.id);
     const promptB = await renderPrompt(tabB, survey.id);
     network.online = false;
@@ -101,14 +124,16 @@ describe('useFeedbackPrompt offline', () => {
       expect(result.current.step).toBe('queued');
     }
     expect(tabA.feedback.pending()).toHaveLength(2);
-    await waitFor(() => expect(promptA.result.current.pendingCount).toBe(2));
+    // Tab A heard tab B's answer through the `storage` event: no render of its own was needed.
+    expect(promptA.result.current.pendingCount).toBe(2);
 
     network.online = true;
     await act(() => Promise.all([tabA.feedback.flush(), tabB.feedback.flush()]));
     const stored = await server.responses(survey.id);
     expect(stored.map((r) => r.score).sort()).toEqual([0, 1]);
-    expect(storage.getItem(outboxKey())).toBeNull();
-    await waitFor(() => expect(promptB.result.current.pendingCount).toBe(0));
+    expect(storage(windowA).getItem(outboxKey())).toBeNull();
+    expect(promptA.result.current.pendingCount).toBe(0);
+    expect(promptB.result.current.pendingCount).toBe(0);
     tabA.destroy();
     tabB.destroy();
   });

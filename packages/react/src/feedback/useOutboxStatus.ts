@@ -21,10 +21,11 @@ export function useOutboxStatus(client: RapportClient, settle: (outcome: Feedbac
   useEffect(
     () =>
       client.feedback.subscribe((event) => {
-        if (event.submission.id !== queuedId.current) return;
-        if (event.type === 'sent') settleRef.current({ step: 'thanks', sent: echoOf(event.response) });
-        else if (event.type === 'failed') settleRef.current({ step: 'error', error: event.error });
-        else return;
+        if (event.type === 'sent' && event.submission.id === queuedId.current) {
+          settleRef.current({ step: 'thanks', sent: echoOf(event.response) });
+        } else if (event.type === 'failed' && event.submission.id === queuedId.current) {
+          settleRef.current({ step: 'error', error: event.error });
+        } else return;
         queuedId.current = null;
       }),
     [client],
