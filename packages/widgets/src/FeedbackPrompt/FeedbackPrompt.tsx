@@ -155,7 +155,7 @@ export function FeedbackPrompt(props: FeedbackPromptProps): ReactNode {
   }, [step]);
 
   useEffect(() => {
-    if (!ready) return;
+    if (process.env.NODE_ENV === 'production' || !ready) return;
     if (!feedback.enabled) devWarning('<FeedbackPrompt> renders nothing: feedback is switched off for this site.');
     else if (matching.length === 0) {
       const which =

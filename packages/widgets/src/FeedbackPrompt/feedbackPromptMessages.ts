@@ -1,5 +1,5 @@
 import type { RapportError } from '@rapport/core';
-import { devWarning } from '../internal/devWarning.js';
+import { resolveMessages } from '../internal/resolveMessages.js';
 
 /**
  * Every string a visitor reads in {@link FeedbackPrompt}. Pass any subset as `messages` to replace them.
@@ -115,14 +115,5 @@ export const defaultFeedbackPromptMessages: FeedbackPromptMessages = {
 
 /** Merges overrides over the defaults; in development, warns about unknown keys and empty labels. */
 export function resolveFeedbackPromptMessages(overrides?: Partial<FeedbackPromptMessages>): FeedbackPromptMessages {
-  if (!overrides) return defaultFeedbackPromptMessages;
-  const KNOWN_KEYS = new Set(Object.keys(defaultFeedbackPromptMessages));
-  for (const [key, value] of Object.entries(overrides)) {
-    if (!KNOWN_KEYS.has(key)) {
-      devWarning(`<FeedbackPrompt messages>: unknown key "${key}" (known: ${[...KNOWN_KEYS].join(', ')}).`);
-    } else if (value === '') {
-      devWarning(`<FeedbackPrompt messages>: "${key}" is empty, which leaves visitors without that text or label.`);
-    }
-  }
-  return { ...defaultFeedbackPromptMessages, ...overrides };
+  return resolveMessages('FeedbackPrompt', defaultFeedbackPromptMessages, overrides);
 }

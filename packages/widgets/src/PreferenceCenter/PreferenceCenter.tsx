@@ -39,7 +39,7 @@ export function PreferenceCenter(props: PreferenceCenterProps): ReactNode {
 
   const { status, catalog, state } = preferences;
   useEffect(() => {
-    if (status === 'ready' && !preferences.enabled) {
+    if (process.env.NODE_ENV !== 'production' && status === 'ready' && !preferences.enabled) {
       devWarning('<PreferenceCenter> renders nothing: preferences are switched off for this site.');
     }
   }, [status, preferences.enabled]);

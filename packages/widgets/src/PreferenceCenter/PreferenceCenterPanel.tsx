@@ -1,7 +1,7 @@
 import type { PreferenceCatalog, PreferenceState, RapportError } from '@rapport/core';
 import type { PreferencesResult } from '@rapport/react';
-import { useId, useMemo, useState, type ComponentPropsWithRef, type ReactNode } from 'react';
-import { devWarning } from '../internal/devWarning.js';
+import { useId, useState, type ComponentPropsWithRef, type ReactNode } from 'react';
+import { useLocaleFormat } from '../internal/useLocaleFormat.js';
 import type { PreferenceCenterMessages } from './preferenceCenterMessages.js';
 import type { PreferenceCenterParts, PreferenceCenterState } from './PreferenceCenterView.js';
 import { PreferenceControls } from './PreferenceControls.js';
@@ -25,17 +25,6 @@ type Announcement = { kind: 'idle' | 'saved' | 'exported' | 'failed' | 'exportFa
 
 const STATUS_STATES = { idle: 'idle', saved: 'saved', exported: 'saved', failed: 'failed', exportFailed: 'failed' } as const;
 
-function dateFormatter(locale: string | undefined, timeZone: string | undefined): (iso: string) => string {
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone });
-  } catch {
-    devWarning(`<PreferenceCenter>: Intl rejects locale "${String(locale)}" or time zone "${String(timeZone)}".`);
-    format = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
-  }
-  return (iso) => format.format(new Date(iso));
-}
-
 /** Hands `data` to the browser as a JSON download through a Blob link. */
 function download(data: unknown, fileName: string): void {
   const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
@@ -54,7 +43,7 @@ function download(data: unknown, fileName: string): void {
 export function PreferenceCenterPanel(props: PanelProps): ReactNode {
   const { parts: View, text, preferences, catalog, state, locale, timeZone, titleId, ...root } = props;
   const id = useId();
-  const formatDate = useMemo(() => dateFormatter(locale, timeZone), [locale, timeZone]);
+  const formatDate = useLocaleFormat(locale, timeZone).date;
   const [announcement, setAnnouncement] = useState<Announcement>({ kind: 'idle', seq: 0 });
   const [exporting, setExporting] = useState(false);
 

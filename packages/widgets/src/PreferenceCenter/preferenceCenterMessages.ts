@@ -1,5 +1,5 @@
 import type { Channel, Frequency, RapportError } from '@rapport/core';
-import { devWarning } from '../internal/devWarning.js';
+import { resolveMessages } from '../internal/resolveMessages.js';
 
 /** A pause period the visitor can choose. */
 export type PausePeriod = 'week' | 'month' | 'quarter';
@@ -95,14 +95,6 @@ export const defaultPreferenceCenterMessages: PreferenceCenterMessages = {
 };
 
 /** Merges overrides over the defaults; in development, warns about unknown keys and empty labels. */
-export function resolvePreferenceCenterMessages(
-  overrides?: Partial<PreferenceCenterMessages>,
-): PreferenceCenterMessages {
-  if (!overrides) return defaultPreferenceCenterMessages;
-  const known = new Set(Object.keys(defaultPreferenceCenterMessages));
-  for (const [key, value] of Object.entries(overrides)) {
-    if (!known.has(key)) devWarning(`<PreferenceCenter messages>: unknown key "${key}".`);
-    else if (value === '') devWarning(`<PreferenceCenter messages>: "${key}" is empty, which leaves visitors without that text.`);
-  }
-  return { ...defaultPreferenceCenterMessages, ...overrides };
+export function resolvePreferenceCenterMessages(overrides?: Partial<PreferenceCenterMessages>): PreferenceCenterMessages {
+  return resolveMessages('PreferenceCenter', defaultPreferenceCenterMessages, overrides);
 }

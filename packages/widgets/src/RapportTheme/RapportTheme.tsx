@@ -21,7 +21,7 @@ export interface RapportThemeProps extends ComponentPropsWithRef<'div'> {
  * or the `data-rapport-theme` attribute of any ancestor (e.g. `<html data-rapport-theme="dark">`).
  */
 export function RapportTheme({ theme = 'auto', className, ...rest }: RapportThemeProps): ReactNode {
-  if (!THEMES.includes(theme)) {
+  if (process.env.NODE_ENV !== 'production' && !THEMES.includes(theme)) {
     devWarning(`<RapportTheme theme="${String(theme)}"> is not a theme; use "light", "dark" or "auto".`);
   }
   return <div {...rest} className={classNames('rapport-theme', className)} data-rapport-theme={theme} />;

@@ -1,5 +1,5 @@
 import type { RapportError } from '@rapport/core';
-import { devWarning } from '../internal/devWarning.js';
+import { resolveMessages } from '../internal/resolveMessages.js';
 
 /** Every string a visitor reads in {@link VisitorStatus}. Pass any subset as `messages` to replace them. */
 export interface VisitorStatusMessages {
@@ -39,17 +39,7 @@ export const defaultVisitorStatusMessages: VisitorStatusMessages = {
   retrying: 'Retrying…',
 };
 
-const KNOWN_KEYS = new Set(Object.keys(defaultVisitorStatusMessages));
-
 /** Merges overrides over the defaults; in development, warns about unknown keys and empty labels. */
 export function resolveVisitorStatusMessages(overrides?: Partial<VisitorStatusMessages>): VisitorStatusMessages {
-  if (!overrides) return defaultVisitorStatusMessages;
-  for (const [key, value] of Object.entries(overrides)) {
-    if (!KNOWN_KEYS.has(key)) {
-      devWarning(`<VisitorStatus messages>: unknown key "${key}" (known: ${[...KNOWN_KEYS].join(', ')}).`);
-    } else if (value === '') {
-      devWarning(`<VisitorStatus messages>: "${key}" is empty, which leaves visitors without that text or label.`);
-    }
-  }
-  return { ...defaultVisitorStatusMessages, ...overrides };
+  return resolveMessages('VisitorStatus', defaultVisitorStatusMessages, overrides);
 }

@@ -31,7 +31,7 @@ export function useLocaleFormat(locale: string | undefined, timeZone: string | u
     try {
       return formatters(locale, timeZone);
     } catch {
-      devWarning(`Intl rejects locale "${String(locale)}" or time zone "${String(timeZone)}".`);
+      if (process.env.NODE_ENV !== 'production') devWarning(`Intl rejects locale "${String(locale)}" or time zone "${String(timeZone)}".`);
       return formatters(undefined, undefined);
     }
   }, [locale, timeZone]);
