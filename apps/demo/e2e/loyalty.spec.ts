@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectAxeClean, expectAxeCleanInBothThemes, signInAs } from './helpers.js';
+import { expectAxeClean, expectAxeCleanInBothThemes, press, setTheme, signInAs, typeInto } from './helpers.js';
 
 // Tests share one server (and its data dir) in a run: every order id is unique, and no test relies on another.
 const orderId = (label: string) => `e2e-${label}-${Date.now().toString(36)}`;
@@ -9,10 +9,7 @@ const toNumber = (text: string) => Number(text.replace(/[^\d+-]/g, ''));
 async function openMember(page: Page, externalId: string): Promise<Locator> {
   await page.goto('/console');
   const section = page.getByRole('region', { name: 'Loyalty' });
-  const field = section.getByLabel('External id');
-  await field.focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(externalId);
+  await typeInto(section.getByLabel('External id'), externalId);
   await page.keyboard.press('Enter');
   await expect(section.getByRole('heading', { level: 3 })).toContainText(externalId);
   await expect(ledger(page, externalId).locator('tbody tr').first()).toBeVisible();
@@ -35,9 +32,7 @@ async function ledgerRows(table: Locator) {
 /** Awards an order from the console using the keyboard only: Tab, typing, Enter. */
 async function awardKeyboardOnly(page: Page, section: Locator, award: { orderId: string; amount: string; reason?: string }) {
   const form = section.getByRole('form', { name: 'Award points for an order' });
-  await form.getByLabel('Order id').focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(award.orderId);
+  await typeInto(form.getByLabel('Order id'), award.orderId);
   await page.keyboard.press('Tab'); // the checked radio: "Amount spent"
   await expect(form.getByRole('radio', { name: 'Amount spent' })).toBeFocused();
   await expect(form.getByRole('radio', { name: 'Amount spent' })).toBeChecked();
@@ -88,19 +83,30 @@ test('owner awards keyboard-only → the customer sees it pending, redeems keybo
   await expect(line).toContainText('pending');
   await expectAxeClean(page, '.rapport-loyalty-card');
 
-  // She redeems a free espresso (100 Beans) with the keyboard only.
+  // She redeems a free espresso (100 Beans) with the keyboard only. The modal dialog is named by its title: the
+  // confirmation, then the outcome (wording is the widget's). Axe checks it open in both themes: the page behind a
+  // modal is inert, so the theme is switched while it is closed. In the light theme she looks, then cancels.
   const redeem = card.getByRole('button', { name: 'Redeem Free espresso' });
-  await redeem.focus();
-  await page.keyboard.press('Enter');
-  // The modal dialog is named by its title: the confirmation, then the outcome (wording is the widget's).
   const dialog = page.getByRole('dialog', { name: /Free espresso/ });
+  await press(redeem, 'Enter');
   await expect(dialog).toContainText('100 Beans');
   await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeFocused();
+  await expectAxeClean(page);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(redeem).toBeFocused();
+  await expect(card.locator('.rapport-loyalty-card__balance-value')).toHaveText(String(balance)); // nothing spent
+  // In the dark theme she confirms.
+  await setTheme(page, 'dark');
+  await press(redeem, 'Enter');
+  await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeFocused();
+  await expectAxeClean(page);
   await page.keyboard.press('Enter');
   const code = dialog.locator('.rapport-loyalty-card__code');
   await expect(code).toHaveText(/^\S{4,}$/);
   await expect(dialog).toContainText('Show this code at the till.');
   await expect(dialog.getByRole('button', { name: 'Confirm' })).toHaveCount(0);
+  await expectAxeClean(page); // the outcome, with the code
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(redeem).toBeFocused(); // focus returns to the reward (still affordable at 370)
@@ -126,9 +132,12 @@ test('owner awards keyboard-only → the customer sees it pending, redeems keybo
 
   // The order is refunded: the reversal is recorded and the pending points are gone.
   const reverse = section.getByRole('form', { name: 'Reverse an order' });
-  await reverse.getByLabel('Order id').fill(order);
-  await reverse.getByLabel('Reason').fill('Refunded');
-  await reverse.getByLabel('Reason').press('Enter');
+  await typeInto(reverse.getByLabel('Order id'), order);
+  await page.keyboard.press('Tab');
+  await expect(reverse.getByLabel('Reason')).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('Refunded');
+  await page.keyboard.press('Enter');
   await expect(reverse.getByRole('status')).toContainText(`Reversed order ${order}: 184 Beans taken back.`);
   await expect(table.locator('tbody tr')).toHaveCount(rows.length + 1);
   expect((await ledgerRows(table))[0]).toMatchObject({ type: 'reverse', points: '-184', key: `reverse:${order}` });
@@ -220,7 +229,7 @@ test('a new member: awarding makes them one, and a pending award is reversed in 
   await award.getByRole('button', { name: 'Award points' }).click();
   await expect(award.getByRole('status')).toContainText(`Awarded 30 Beans for order ${order}: pending until`);
   await expect(figure(section, 'Pending')).toHaveText('30 Beans');
-  await expect(ledger(page, member).locator('tbody tr')).toHaveCount(1); // the earn (the welcome reward comes when they first see their card)
+  await expect(ledger(page, member).locator('tbody tr')).toHaveCount(2); // the earn and the welcome reward (granted on joining)
 
   const reverse = section.getByRole('form', { name: 'Reverse an order' });
   await reverse.getByLabel('Order id').fill(order);
@@ -230,7 +239,7 @@ test('a new member: awarding makes them one, and a pending award is reversed in 
   await expect(figure(section, 'Pending')).toHaveText('0 Beans');
   await reverse.getByRole('button', { name: 'Reverse order' }).click();
   await expect(reverse.getByRole('status')).toContainText(`Order ${order} was already reversed`);
-  await expect(ledger(page, member).locator('tbody tr')).toHaveCount(2);
+  await expect(ledger(page, member).locator('tbody tr')).toHaveCount(3);
 
   // An order nobody was awarded for: the server's 404 as an alert.
   await reverse.getByLabel('Order id').fill(orderId('nobody'));

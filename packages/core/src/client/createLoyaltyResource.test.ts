@@ -9,7 +9,7 @@ const card: LoyaltyAccountSummary = {
   balance: 150,
   pending: 0,
   lifetimePoints: 150,
-  tier: { name: 'Green', perks: 'Refills', next: { name: 'Gold', threshold: 500, pointsNeeded: 350 }, progress: 0.3, pointsToKeep: 0 },
+  tier: { name: 'Green', perks: 'Refills', next: { name: 'Gold', threshold: 500, pointsNeeded: 350 }, progress: 0.3, pointsToKeep: 0, keepBy: null },
   nextExpiry: null,
   stamps: { size: 3, collected: 1, ready: 1, reward: 'A flat white' },
   rewards: [{ id: 'espresso', name: 'Free espresso', description: '', cost: 100, gap: 0 }],

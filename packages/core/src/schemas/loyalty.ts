@@ -57,9 +57,12 @@ export const LoyaltyProgramInputSchema = z.strictObject({
   expiryMonths: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(120))),
   /** Tiers by lifetime points, lowest first; the first threshold is 0. */
   tiers: z.array(LoyaltyTierSchema).check(z.minLength(1), z.maxLength(10)),
-  /** Points to earn in any 12 months to keep a tier; `false`: tiers are kept for life. */
+  /**
+   * `true`: a tier above the first is kept while the points earned in the last 12 months reach its threshold
+   * (and for a grace year after reaching it); `false`: tiers are kept for life.
+   */
   tierRetention: z.boolean(),
-  /** A stamp card: one stamp per purchase award; a full card earns `reward`. */
+  /** A stamp card: one stamp per purchase award, once its points are available; a full card earns `reward`. */
   stampCard: z.nullable(z.strictObject({ size: z.number().check(z.int(), z.minimum(2), z.maximum(20)), reward: Text(120) })),
   rewards: z.array(LoyaltyRewardSchema).check(z.maxLength(50)),
 });

@@ -33,8 +33,14 @@ export const LoyaltyAccountSummarySchema = z.object({
     next: z.nullable(z.object({ name: z.string(), threshold: z.number(), pointsNeeded: z.number() })),
     /** 0–1 towards the next tier (1 at the top). */
     progress: z.number(),
-    /** Points still to earn in the last 12 months to keep this tier; 0 when kept. */
+    /** Points to earn before `keepBy` to keep this tier; 0 when `keepBy` is `null`. */
     pointsToKeep: z.number(),
+    /**
+     * With tier retention, when this tier is lost if nothing more is earned (the end of the grace year after
+     * reaching it, or when the last 12 months' points fall below its threshold); `null` without retention or
+     * on the first tier.
+     */
+    keepBy: z.nullable(TimestampSchema),
   }),
   nextExpiry: z.nullable(z.object({ points: z.number(), at: TimestampSchema })),
   /** The stamp card: `collected` on the current card, `ready` full cards to claim (reward id {@link STAMP_REWARD_ID}). */

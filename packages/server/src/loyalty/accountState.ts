@@ -8,6 +8,7 @@ export interface AccountState {
   pending: number;
   /** Earned (earn + reverse entries available now). */
   lifetimePoints: number;
+  /** Stamps of available entries: a purchase stamps the card once its approval window has passed. */
   stamps: number;
   /** Lots past their expiry that still hold points: what an `expire` entry must remove. */
   dueExpiries: Array<{ lot: EntryRow; points: number }>;
@@ -26,7 +27,8 @@ export function computeAccountState(entries: readonly EntryRow[], now: Date): Ac
   const balance = available.reduce((sum, e) => sum + e.points, 0);
   const pending = entries.filter((e) => at(e.available_at) > t).reduce((sum, e) => sum + e.points, 0);
   const lifetimePoints = available.filter((e) => e.type === 'earn' || e.type === 'reverse').reduce((sum, e) => sum + e.points, 0);
-  const stamps = entries.reduce((sum, e) => sum + e.stamps, 0);
+  // A pending award's stamp cannot fill a card yet; its reversal becomes available with it, so they net out.
+  const stamps = available.reduce((sum, e) => sum + e.stamps, 0);
 
   const expired = new Map<string, number>();
   for (const e of available) if (e.type === 'expire' && e.source_entry_id) expired.set(e.source_entry_id, -e.points);

@@ -1,30 +1,10 @@
 import type { LoyaltyAccountSummary, LoyaltyProgram } from '@rapport/core/schemas';
-import { addMonths, type AccountState } from './accountState.js';
+import type { AccountState } from './accountState.js';
 import type { AccountRow, EntryRow } from './ledgerQueries.js';
+import { tierStatus } from './tierStatus.js';
 
 /** Lines of history on the card. */
 export const HISTORY_LIMIT = 20;
-
-function tierOf(program: LoyaltyProgram, entries: readonly EntryRow[], state: AccountState, now: Date): LoyaltyAccountSummary['tier'] {
-  const tiers = program.tiers;
-  let index = 0;
-  tiers.forEach((tier, i) => {
-    if (state.lifetimePoints >= tier.threshold) index = i;
-  });
-  const current = tiers[index]!;
-  const next = tiers[index + 1];
-  const yearAgo = addMonths(now, -12).getTime();
-  const earnedThisYear = entries
-    .filter((e) => (e.type === 'earn' || e.type === 'reverse') && e.created_at.getTime() > yearAgo && e.available_at.getTime() <= now.getTime())
-    .reduce((sum, e) => sum + e.points, 0);
-  return {
-    name: current.name,
-    perks: current.perks,
-    next: next ? { name: next.name, threshold: next.threshold, pointsNeeded: next.threshold - state.lifetimePoints } : null,
-    progress: next ? Math.min(1, Math.max(0, (state.lifetimePoints - current.threshold) / (next.threshold - current.threshold))) : 1,
-    pointsToKeep: program.tierRetention ? Math.max(0, current.threshold - earnedThisYear) : 0,
-  };
-}
 
 /** The visitor's card, from a settled account. */
 export function buildSummary(input: {
@@ -38,14 +18,15 @@ export function buildSummary(input: {
   const seen = account.celebrations_seen_at?.getTime() ?? -Infinity;
   const celebrated = [...entries].reverse().find((e) => e.celebration !== null && e.created_at.getTime() > seen);
   const size = program.stampCard?.size ?? 0;
-  // A reversal after a claimed card can take the count below zero: show an empty card then, never a negative one.
+  // Refunding an order whose stamp helped fill a claimed card takes the count below zero: show an empty
+  // card then, never a negative one (the next purchases make the stamp good).
   const stamps = Math.max(0, state.stamps);
   return {
     pointsName: program.pointsName,
     balance: state.balance,
     pending: state.pending,
     lifetimePoints: state.lifetimePoints,
-    tier: tierOf(program, entries, state, now),
+    tier: tierStatus(program, entries, now),
     nextExpiry: state.nextExpiry ? { points: state.nextExpiry.points, at: state.nextExpiry.at.toISOString() } : null,
     stamps: program.stampCard
       ? { size, collected: stamps % size, ready: Math.floor(stamps / size), reward: program.stampCard.reward }

@@ -1,13 +1,13 @@
-import type { LoyaltyAccountSummary, LoyaltyMember } from '@rapport/core/schemas';
+import type { LoyaltyAccountSummary, LoyaltyMember, Traits } from '@rapport/core/schemas';
 import { findContactByExternalId } from '../contacts/contactQueries.js';
 import { resolveVisitorContact } from '../contacts/resolveVisitorContact.js';
 import { upsertContactFromAdmin } from '../contacts/upsertContactFromAdmin.js';
 import { ApiError } from '../http/ApiError.js';
 import type { VisitorIdentity } from '../http/defineRoute.js';
 import type { SqlExecutor } from '../store/Store.js';
-import { syncBirthday } from './automaticRewards.js';
+import { grantDueRewards, syncBirthday } from './automaticRewards.js';
 import { buildSummary } from './buildSummary.js';
-import { ensureAccount, findAccount, lockAccount, toLedgerEntry, type AccountRow } from './ledgerQueries.js';
+import { ensureAccount, findAccount, findEntryByKey, lockAccount, toLedgerEntry, type AccountRow } from './ledgerQueries.js';
 import { settleAccount, type LedgerScope } from './ledgerWrites.js';
 import { programOr404 } from './programQueries.js';
 
@@ -36,15 +36,25 @@ export async function openVisitorAccount(tx: SqlExecutor, input: { siteId: strin
   };
 }
 
-/** A contact's account for the business's server: the contact and account are created when missing. */
+/**
+ * The business's server sees the member as the visitor would: the birthday trait copied over and the automatic
+ * rewards now due granted (once each, by key), so the owner's ledger shows them and the card celebrates them.
+ */
+async function withDueRewards(tx: SqlExecutor, open: OpenAccount, traits: Traits): Promise<OpenAccount> {
+  const account = await syncBirthday(tx, open.account, traits);
+  await grantDueRewards(tx, open.scope, account);
+  return { ...open, account };
+}
+
+/** A contact's account for the business's server (created, with the contact, when missing), rewards due granted. */
 export async function openAdminAccount(tx: SqlExecutor, input: { siteId: string; externalId: string; now: Date }): Promise<OpenAccount> {
   const program = await programOr404(tx, input.siteId);
   const { row } = await upsertContactFromAdmin(tx, { siteId: input.siteId, externalId: input.externalId, changes: {}, now: input.now });
   const { account } = await ensureAccount(tx, { siteId: input.siteId, contactId: row.id, now: input.now });
-  return { scope: { siteId: input.siteId, program, now: input.now }, account, externalId: input.externalId };
+  return withDueRewards(tx, { scope: { siteId: input.siteId, program, now: input.now }, account, externalId: input.externalId }, row.traits);
 }
 
-/** An existing member by external id or account id, locked; 404 when there is none. */
+/** An existing member by external id or account id, locked, rewards due granted; 404 when there is none. */
 export async function findMember(
   tx: SqlExecutor,
   input: { siteId: string; now: Date } & ({ externalId: string } | { accountId: string }),
@@ -52,22 +62,32 @@ export async function findMember(
   const program = await programOr404(tx, input.siteId);
   let account: AccountRow | null = null;
   let externalId: string | null = null;
+  let traits: Traits = {};
   if ('externalId' in input) {
     const contact = await findContactByExternalId(tx, input.siteId, input.externalId);
     account = contact ? await findAccount(tx, contact.id, true) : null;
     externalId = input.externalId;
+    traits = contact?.traits ?? {};
   } else {
-    const { rows } = await tx.query<{ contact_id: string; external_id: string | null }>(
-      `SELECT a.contact_id, c.external_id FROM loyalty_accounts a JOIN contacts c ON c.id = a.contact_id WHERE a.id = $1 AND a.site_id = $2`,
+    const { rows } = await tx.query<{ external_id: string | null; traits: Traits }>(
+      `SELECT c.external_id, c.traits FROM loyalty_accounts a JOIN contacts c ON c.id = a.contact_id WHERE a.id = $1 AND a.site_id = $2`,
       [input.accountId, input.siteId],
     );
     if (rows[0]?.external_id) {
       account = await lockAccount(tx, input.accountId);
       externalId = rows[0].external_id;
+      traits = rows[0].traits;
     }
   }
   if (!account || externalId === null) throw new ApiError(404, 'not_found', 'No loyalty member here');
-  return { scope: { siteId: input.siteId, program, now: input.now }, account, externalId };
+  return withDueRewards(tx, { scope: { siteId: input.siteId, program, now: input.now }, account, externalId }, traits);
+}
+
+/** The member an order was awarded to, as {@link findMember}; 404 when the order has no award. */
+export async function findOrderMember(tx: SqlExecutor, input: { siteId: string; now: Date; orderId: string }): Promise<OpenAccount> {
+  const earn = await findEntryByKey(tx, input.siteId, `order:${input.orderId}`);
+  if (!earn) throw new ApiError(404, 'not_found', 'No award for this order');
+  return findMember(tx, { siteId: input.siteId, now: input.now, accountId: earn.account_id });
 }
 
 /** The card of an open account, after writing any expiry that is due. */

@@ -35,13 +35,14 @@ describe('awards', () => {
     const first = await kit.write('awards', award('ada', 'o-100', 12.34));
     expect(first).toMatchObject({ status: 201, clampedFrom: null, entry: { type: 'earn', points: 123, idempotencyKey: 'order:o-100' } });
     expect(new Date(first.entry.availableAt).getTime() - new Date(first.entry.createdAt).getTime()).toBe(14 * DAY);
+    // The award made Ada a member: her welcome points come with it. The purchase's stamp waits with its points.
     let member = await kit.member('ada');
-    expect(member.summary).toMatchObject({ balance: 0, pending: 123, stamps: { collected: 1, size: 9 } });
+    expect(member.summary).toMatchObject({ balance: 50, pending: 123, stamps: { collected: 0, size: 9 } });
     const adjust = await kit.admin('/loyalty/adjustments', { method: 'POST', body: { externalId: 'ada', key: 'k-spend', points: -100, reason: 'Spend' } });
     expect((await readError(adjust)).code).toBe('insufficient_points');
     h.clock.advance(14 * DAY);
     member = await kit.member('ada');
-    expect(member.summary).toMatchObject({ balance: 123, pending: 0, lifetimePoints: 123 });
+    expect(member.summary).toMatchObject({ balance: 173, pending: 0, lifetimePoints: 173, stamps: { collected: 1 } });
   });
 
   it('returns the original entry for the same order, and conflicts for a different body or member', async () => {
@@ -64,11 +65,11 @@ describe('reversals', () => {
     await kit.write('awards', award('rev', 'o-300', 20));
     const pending = await kit.write('reversals', { orderId: 'o-300', reason: 'Order cancelled' });
     expect(pending).toMatchObject({ status: 201, clampedFrom: null, entry: { type: 'reverse', points: -200 } });
-    expect((await kit.member('rev')).summary).toMatchObject({ balance: 0, pending: 0, stamps: { collected: 0 } });
+    expect((await kit.member('rev')).summary).toMatchObject({ balance: 50, pending: 0, stamps: { collected: 0 } });
 
     await kit.write('awards', award('rev', 'o-301', 30));
     h.clock.advance(14 * DAY);
-    await kit.write('adjustments', { externalId: 'rev', key: 'rev-spend', points: -250, reason: 'Spent at the till' });
+    await kit.write('adjustments', { externalId: 'rev', key: 'rev-spend', points: -300, reason: 'Spent at the till' });
     const clamped = await kit.write('reversals', { orderId: 'o-301', reason: 'Refund' });
     expect(clamped).toMatchObject({ status: 201, clampedFrom: 300, entry: { points: -50, reason: 'Refund' } });
     expect((await kit.member('rev')).summary.balance).toBe(0);
@@ -87,19 +88,70 @@ describe('adjustments and expiry', () => {
     expect(add.entry).toMatchObject({ type: 'adjust', points: 200, reason: 'Sorry for the wait' });
     expect((await kit.write('adjustments', { externalId: 'exp', key: 'exp-1', points: 200, reason: 'Sorry for the wait' })).status).toBe(200);
     await kit.write('adjustments', { externalId: 'exp', key: 'exp-2', points: -50, reason: 'Correction' });
+    // The welcome points, granted with the first adjustment, expire with it; the correction used them up first.
     const before = await kit.member('exp');
-    expect(before.summary.nextExpiry).toEqual({ points: 150, at: add.entry.expiresAt });
+    expect(before.summary.nextExpiry).toEqual({ points: 200, at: add.entry.expiresAt });
 
     h.clock.set(new Date(new Date(add.entry.expiresAt!).getTime() + DAY));
     const after = await kit.member('exp');
-    expect(after.ledger.filter((e) => e.type === 'expire').map((e) => e.points)).toEqual([-150]);
-    expect(after.summary).toMatchObject({ balance: 0, nextExpiry: null });
+    expect(after.ledger.filter((e) => e.type === 'expire').map((e) => e.points)).toEqual([-200]);
+    // The same read, a year and a day after joining, grants the membership anniversary: all that is left.
+    expect(after.ledger.filter((e) => e.idempotencyKey.startsWith('anniversary:'))).toEqual([
+      expect.objectContaining({ type: 'earn', points: 150, reason: '1 year with us' }),
+    ]);
+    expect(after.summary).toMatchObject({ balance: 150, nextExpiry: { points: 150 } });
     expect((await kit.member('exp')).ledger).toHaveLength(after.ledger.length);
+  });
+
+  it('conflicts on an adjustment key replayed with a different body, writing nothing', async () => {
+    const body = { externalId: 'adj-key', key: 'adj-key-1', points: 40, reason: 'Goodwill' };
+    expect((await kit.write('adjustments', body)).status).toBe(201);
+    for (const changed of [{ ...body, points: 41 }, { ...body, reason: 'Other' }, { ...body, externalId: 'adj-other' }]) {
+      const response = await kit.admin('/loyalty/adjustments', { method: 'POST', body: changed });
+      expect(response.status).toBe(422);
+      expect((await readError(response)).code).toBe('idempotency_conflict');
+    }
+    const { ledger } = await kit.member('adj-key');
+    expect(ledger.filter((e) => e.idempotencyKey === 'adjust:adj-key-1')).toEqual([expect.objectContaining({ points: 40, reason: 'Goodwill' })]);
+    // The refused request for another member rolled back whole: not even their account was opened.
+    expect((await kit.admin('/contacts/adj-other/loyalty')).status).toBe(404);
   });
 
   it('keeps the ledger append-only in the database itself', async () => {
     await expect(h.store.query(`UPDATE loyalty_ledger SET points = points + 1000`)).rejects.toThrow(/append-only/);
     await expect(h.store.query(`DELETE FROM loyalty_ledger`)).rejects.toThrow(/append-only/);
+  });
+});
+
+describe('automatic rewards on admin reads and writes', () => {
+  it('grants what is due on the member view, awards, adjustments, reversals and scans, once a year each, and the card celebrates it', async () => {
+    h.clock.set(new Date('2026-03-10T09:00:00Z'));
+    await kit.admin('/contacts/owner-seen', { method: 'PUT', body: { traits: { birthday: '1991-04-02' } } });
+    await kit.write('awards', award('owner-seen', 'os-1', 10));
+    const keys = async () => (await kit.member('owner-seen')).ledger.map((e) => e.idempotencyKey.replace(/:la_\w+/, ''));
+    expect(await keys()).toEqual(['welcome', 'order:os-1']);
+
+    // Three days after the birthday the owner looks the member up: the reward is granted there, once.
+    h.clock.set(new Date('2026-04-05T09:00:00Z'));
+    const member = await kit.member('owner-seen');
+    expect(member.ledger.at(-1)).toMatchObject({ type: 'earn', points: 100, reason: 'Happy birthday' });
+    h.clock.advance(DAY);
+    await kit.write('adjustments', { externalId: 'owner-seen', key: 'os-adjust', points: 5, reason: 'Goodwill' });
+    const token = await kit.visitor('owner-seen');
+    expect(await kit.card(token)).toMatchObject({ balance: 255, celebration: { kind: 'birthday', points: 100 } });
+
+    // A year on: a refund brings the anniversary reward, a scan at the till the next birthday's.
+    h.clock.set(new Date('2027-03-12T09:00:00Z'));
+    await kit.write('reversals', { orderId: 'os-1', reason: 'Refund' });
+    h.clock.set(new Date('2027-04-03T09:00:00Z'));
+    const issued = await kit.visit('/loyalty/member-token', token, { method: 'POST' });
+    const { token: qr } = (await issued.json()) as { token: string };
+    const scan = await kit.admin('/loyalty/scan', { method: 'POST', body: { token: qr } });
+    expect(scan.status).toBe(200);
+    await kit.member('owner-seen');
+    const automatic = (await keys()).filter((k) => /^(welcome|birthday|anniversary)/.test(k));
+    expect(automatic).toEqual(['welcome', 'birthday:2026', 'anniversary:2027', 'birthday:2027']);
+    expect((await kit.card(token)).celebration).toMatchObject({ kind: 'birthday', at: '2027-04-03T09:00:00.000Z' });
   });
 });
 

@@ -17,12 +17,14 @@ import { defineAdminRoute, type RouteResult } from '../http/defineRoute.js';
 import { adjustPoints, awardOrder, reverseOrder, type WriteOutcome } from '../loyalty/ledgerWrites.js';
 import { toLedgerEntry } from '../loyalty/ledgerQueries.js';
 import { verifyMemberToken } from '../loyalty/memberToken.js';
-import { findMember, openAdminAccount, readMember } from '../loyalty/openAccount.js';
+import { findMember, findOrderMember, openAdminAccount, readMember } from '../loyalty/openAccount.js';
 import { programOr404, saveProgram } from '../loyalty/programQueries.js';
 
 const TAGS = ['admin', 'loyalty'];
 const NO_PROGRAM = { description: 'No program, or no such member or order (`not_found`)', schema: ErrorEnvelopeSchema };
 const CONFLICT = { description: 'The key was used for a different request (`idempotency_conflict`), or the body is invalid', schema: ErrorEnvelopeSchema };
+/** Said by every route that reads or writes a member. */
+const GRANTS = 'The welcome, birthday and anniversary rewards now due are granted first (once each), as on a visitor read.';
 const WRITTEN = {
   200: { description: 'The original entry of this key (nothing new written)', schema: LedgerWriteResultSchema },
   201: { description: 'The new entry', schema: LedgerWriteResultSchema },
@@ -73,7 +75,7 @@ export const awardLoyaltyPointsRoute = defineAdminRoute({
   description:
     '`orderId` is the idempotency key: the same order again returns the original entry (200); the same order with a ' +
     'different body is 422 `idempotency_conflict`. Points stay pending for the program’s approval window. The contact ' +
-    'and its account are created when missing.',
+    `and its account are created when missing. ${GRANTS}`,
   tags: TAGS,
   body: LoyaltyAwardSchema,
   responses: { ...WRITTEN, 404: NO_PROGRAM, 422: CONFLICT },
@@ -96,14 +98,17 @@ export const reverseLoyaltyAwardRoute = defineAdminRoute({
   summary: 'Reverse an order’s award (refund, cancellation)',
   description:
     'Once per order (the same request again returns the original entry). Takes back at most the spendable balance, so the ' +
-    'balance never goes below zero; `clampedFrom` then says what the award was.',
+    `balance never goes below zero; \`clampedFrom\` then says what the award was. ${GRANTS}`,
   tags: TAGS,
   body: LoyaltyReversalSchema,
   responses: { ...WRITTEN, 404: NO_PROGRAM, 422: CONFLICT },
   async handle(ctx) {
     const { site, now, body } = ctx;
     return written(
-      await ctx.transaction(async (tx) => reverseOrder(tx, { siteId: site.id, program: await programOr404(tx, site.id), now }, body)),
+      await ctx.transaction(async (tx) => {
+        const open = await findOrderMember(tx, { siteId: site.id, now, orderId: body.orderId });
+        return reverseOrder(tx, open.scope, body);
+      }),
     );
   },
 });
@@ -114,7 +119,9 @@ export const adjustLoyaltyPointsRoute = defineAdminRoute({
   path: `${API_PREFIX}/admin/loyalty/adjustments`,
   operationId: 'adjustLoyaltyPoints',
   summary: 'Correct a member’s points, with a reason',
-  description: '`key` is the idempotency key. A debit larger than the balance is 409 `insufficient_points`.',
+  description:
+    '`key` is the idempotency key: the same key with a different body is 422 `idempotency_conflict`. A debit larger than ' +
+    `the balance is 409 \`insufficient_points\`. ${GRANTS}`,
   tags: TAGS,
   body: LoyaltyAdjustmentSchema,
   responses: {
@@ -140,6 +147,7 @@ export const getContactLoyaltyRoute = defineAdminRoute({
   path: `${API_PREFIX}/admin/contacts/{externalId}/loyalty`,
   operationId: 'getContactLoyalty',
   summary: 'A member’s card and full ledger',
+  description: GRANTS,
   tags: TAGS,
   params: z.strictObject({ externalId: ExternalIdSchema }),
   responses: { 200: { description: 'The member', schema: LoyaltyMemberSchema }, 404: NO_PROGRAM },
@@ -156,6 +164,7 @@ export const scanLoyaltyMemberRoute = defineAdminRoute({
   path: `${API_PREFIX}/admin/loyalty/scan`,
   operationId: 'scanLoyaltyMember',
   summary: 'Find the member of a scanned QR token',
+  description: GRANTS,
   tags: TAGS,
   body: MemberScanSchema,
   responses: {

@@ -6,6 +6,7 @@ import { createLoyaltyKit, type LoyaltyKit } from '../testing/createLoyaltyKit.j
 import { STORE_HOOK_TIMEOUT_MS } from '../testing/createTestStore.js';
 import { createHarness, createTestSite, readError, type Harness } from '../testing/testHarness.js';
 
+const DAY = 86_400_000;
 let h: Harness;
 let kit: LoyaltyKit;
 
@@ -62,6 +63,33 @@ describe('stamp card', () => {
     const token = await other.visitor('no-stamps');
     expect((await other.card(token)).stamps).toBeNull();
     expect((await other.redeem(token, STAMP_REWARD_ID, 'stamp-claim-9')).status).toBe(404);
+  });
+});
+
+describe('stamps from orders in the approval window', () => {
+  it('count once the award is available; cancelling a pending award takes its stamp back, never below zero', async () => {
+    const waiting = await createLoyaltyKit(h, { ...DEMO_LOYALTY_PROGRAM, approvalWindowDays: 14, stampCard: { size: 3, reward: 'A free flat white' } });
+    const buy = (orderId: string) => waiting.write('awards', { externalId: 'waiter', orderId, amount: 1, currency: 'GBP' });
+    const token = await waiting.visitor('waiter');
+    for (const order of ['w-1', 'w-2', 'w-3']) await buy(order);
+    expect((await waiting.card(token)).stamps).toMatchObject({ collected: 0, ready: 0 });
+    const early = await waiting.redeem(token, STAMP_REWARD_ID, 'waiting-claim-1');
+    expect(early.status).toBe(409);
+    expect((await readError(early)).code).toBe('insufficient_points');
+
+    await waiting.write('reversals', { orderId: 'w-1', reason: 'Cancelled' });
+    await waiting.write('reversals', { orderId: 'w-2', reason: 'Cancelled' });
+    expect((await waiting.card(token)).stamps).toMatchObject({ collected: 0, ready: 0 });
+    h.clock.advance(14 * DAY);
+    // Each cancelled order and its reversal net out: one stamp, from w-3, not 3 - 2 or a negative count.
+    expect((await waiting.card(token)).stamps).toMatchObject({ collected: 1, ready: 0 });
+
+    for (const order of ['w-4', 'w-5']) await buy(order);
+    expect((await readError(await waiting.redeem(token, STAMP_REWARD_ID, 'waiting-claim-2'))).code).toBe('insufficient_points');
+    h.clock.advance(14 * DAY);
+    expect((await waiting.card(token)).stamps).toMatchObject({ collected: 0, ready: 1 });
+    expect((await waiting.redeem(token, STAMP_REWARD_ID, 'waiting-claim-3')).status).toBe(201);
+    expect((await waiting.card(token)).stamps).toMatchObject({ collected: 0, ready: 0 });
   });
 });
 

@@ -25,8 +25,9 @@ export const getVisitorLoyaltyRoute = defineVisitorRoute({
   summary: 'The visitor’s loyalty card',
   description:
     'The first read joins the program and grants the welcome points. Birthday (from the contact’s `birthday` trait) and ' +
-    'membership-anniversary rewards are granted on the first read within 30 days after the date, once a year each; ' +
-    '`celebration` shows the latest until it is marked seen. Points past their expiry are expired on read.',
+    'membership-anniversary rewards are granted on the first read (or admin read or write of the member) within 30 days ' +
+    'after the date, once a year each; `celebration` shows the latest until it is marked seen. Points past their expiry ' +
+    'are expired on read.',
   tags: TAGS,
   token: 'required',
   responses: { 200: { description: 'The card', schema: LoyaltyAccountSummarySchema }, 403: FORBIDDEN, 404: NO_PROGRAM },

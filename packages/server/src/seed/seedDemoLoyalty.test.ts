@@ -37,6 +37,7 @@ describe('seedDemoLoyalty', () => {
     expect(grace).toMatchObject({ pointsName: 'Beans', balance: 470, pending: 0, lifetimePoints: 470 });
     expect(grace.tier).toMatchObject({ name: 'Green', next: { name: 'Gold', pointsNeeded: 30 } });
     const ada = await card('user_ada');
-    expect(ada).toMatchObject({ balance: 50 + 125 + 82, pending: 160, stamps: { collected: 3, size: 9 } });
+    // Her order of 3 days ago is still in the approval window: its stamp comes with its points.
+    expect(ada).toMatchObject({ balance: 50 + 125 + 82, pending: 160, stamps: { collected: 2, size: 9 } });
   });
 });

@@ -54,6 +54,7 @@ export const NewMember: Story = {
       next: { name: 'Gold', threshold: 500, pointsNeeded: 450 },
       progress: 0.1,
       pointsToKeep: 0,
+      keepBy: null,
     },
     stamps: { size: 9, collected: 0, ready: 0, reward: 'Your 10th coffee is on us' },
     history: [{ id: 'led_story_1', type: 'earn', points: 50, reason: 'Welcome to Beans', at: '2026-05-01T09:00:00.000Z', pending: false }],
@@ -82,11 +83,18 @@ export const TopTier: Story = {
   parameters: withCard({
     balance: 1240,
     lifetimePoints: 2610,
-    tier: { name: 'Roaster’s Circle', perks: 'First pick of micro-lots.', next: null, progress: 1, pointsToKeep: 300 },
+    tier: {
+      name: 'Roaster’s Circle',
+      perks: 'First pick of micro-lots.',
+      next: null,
+      progress: 1,
+      pointsToKeep: 300,
+      keepBy: '2027-03-03T12:00:00.000Z',
+    },
   }),
   play: async ({ canvas }) => {
     await expect(await canvas.findByText('You’re at our top tier, Roaster’s Circle.')).toBeVisible();
-    await expect(canvas.getByText('Earn 300 more Beans this year to keep Roaster’s Circle')).toBeVisible();
+    await expect(canvas.getByText('Earn 300 more Beans by 3 March 2027 to keep Roaster’s Circle')).toBeVisible();
     await expect(canvas.queryByRole('progressbar')).toBeNull();
   },
 };

@@ -93,10 +93,24 @@ describe('<LoyaltyCard /> against the real server', () => {
     expect(progress).toHaveAttribute('aria-valuetext', '50 more Beans to Gold');
     expect(progress).toHaveAttribute('value', '0.9');
     expect(screen.getByText('50 more Beans to Gold')).toBeVisible();
+    expect(screen.queryByText(/to keep/)).toBeNull();
     expect(screen.getByText(/^\d+ Beans expire on \d+ \w+ \d{4}$/)).toBeInTheDocument();
     const history = within(document.querySelector<HTMLElement>('[data-slot="loyalty-card-history"]')!);
     expect(history.getByText('Earned · Welcome to Beans')).toBeInTheDocument();
     expect(history.getByText('+400')).toBeInTheDocument();
+  });
+
+  it('with tier retention, says how many points keep the tier and by when (the visitor’s locale)', async () => {
+    await started.admin('/loyalty/program', { method: 'PUT', body: { ...PROGRAM, tierRetention: true } });
+    try {
+      const { client } = await renderMember([{ points: 600 }]);
+      const { tier } = await client.loyalty.card();
+      expect(tier).toMatchObject({ name: 'Gold', pointsToKeep: 500, keepBy: expect.any(String) });
+      const by = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date(tier.keepBy!));
+      expect(screen.getByText(`Earn 500 more Beans by ${by} to keep Gold`)).toBeVisible();
+    } finally {
+      await started.admin('/loyalty/program', { method: 'PUT', body: PROGRAM });
+    }
   });
 
   it('redeems keyboard-only: confirm in a dialog, the code, a lower balance, focus back on Redeem', async () => {

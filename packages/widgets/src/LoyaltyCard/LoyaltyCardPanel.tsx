@@ -113,8 +113,10 @@ export function LoyaltyCardPanel(props: PanelProps): ReactNode {
         ) : (
           <View.Note state="top-tier">{text.topTier(tier.name)}</View.Note>
         )}
-        {tier.pointsToKeep > 0 && (
-          <View.Note state="keep-tier">{text.keepTier(n(tier.pointsToKeep), name, tier.name)}</View.Note>
+        {tier.keepBy && (
+          <View.Note state="keep-tier">
+            {text.keepTier(n(tier.pointsToKeep), name, tier.name, format.date(tier.keepBy))}
+          </View.Note>
         )}
       </View.Progress>
       {stamps && (

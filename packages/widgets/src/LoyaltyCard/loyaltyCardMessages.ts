@@ -1,5 +1,5 @@
 import type { CelebrationKind, LedgerEntryType, RapportError } from '@rapport/core';
-import { devWarning } from '../internal/devWarning.js';
+import { resolveMessages } from '../internal/resolveMessages.js';
 
 /**
  * Every string a visitor reads in {@link LoyaltyCard}. Pass any subset as `messages` to replace them.
@@ -31,8 +31,11 @@ export interface LoyaltyCardMessages {
   toNextTier: (points: string, name: string, tier: string) => string;
   /** At the top tier. Default: `(tier) => \`You’re at our top tier, ${tier}.\``. */
   topTier: (tier: string) => string;
-  /** Points still to earn to keep the tier. Default: `(points, name, tier) => \`Earn ${points} more ${name} this year to keep ${tier}\``. */
-  keepTier: (points: string, name: string, tier: string) => string;
+  /**
+   * With tier retention: points to earn before `by` (the date the tier would be lost, formatted like `expiry`'s)
+   * to keep it. Default: `(points, name, tier, by) => \`Earn ${points} more ${name} by ${by} to keep ${tier}\``.
+   */
+  keepTier: (points: string, name: string, tier: string, by: string) => string;
   /** The stamp count. Default: `(collected, size) => \`${collected} of ${size} stamps\``. */
   stamps: (collected: string, size: string) => string;
   /** Claims a full stamp card. Default: `'Claim'`. */
@@ -110,7 +113,7 @@ export const defaultLoyaltyCardMessages: LoyaltyCardMessages = {
   progress: (tier) => `Progress to ${tier}`,
   toNextTier: (points, name, tier) => `${points} more ${name} to ${tier}`,
   topTier: (tier) => `You’re at our top tier, ${tier}.`,
-  keepTier: (points, name, tier) => `Earn ${points} more ${name} this year to keep ${tier}`,
+  keepTier: (points, name, tier, by) => `Earn ${points} more ${name} by ${by} to keep ${tier}`,
   stamps: (collected, size) => `${collected} of ${size} stamps`,
   claim: 'Claim',
   rewards: 'Rewards',
@@ -153,13 +156,5 @@ export const defaultLoyaltyCardMessages: LoyaltyCardMessages = {
 
 /** Merges overrides over the defaults; in development, warns about unknown keys and empty labels. */
 export function resolveLoyaltyCardMessages(overrides?: Partial<LoyaltyCardMessages>): LoyaltyCardMessages {
-  if (!overrides) return defaultLoyaltyCardMessages;
-  // The check, strings included, drops out of production builds.
-  if (process.env.NODE_ENV !== 'production') {
-    for (const [key, value] of Object.entries(overrides)) {
-      if (!(key in defaultLoyaltyCardMessages)) devWarning(`<LoyaltyCard messages>: unknown key "${key}".`);
-      else if (value === '') devWarning(`<LoyaltyCard messages>: "${key}" is empty: visitors lose that text.`);
-    }
-  }
-  return { ...defaultLoyaltyCardMessages, ...overrides };
+  return resolveMessages('LoyaltyCard', defaultLoyaltyCardMessages, overrides);
 }

@@ -34,6 +34,7 @@ export function loyaltyCardFixture(options: LoyaltyCardFixtureOptions = {}): Loy
       next: { name: 'Roaster’s Circle', threshold: 1500, pointsNeeded: 680 },
       progress: 0.32,
       pointsToKeep: 0,
+      keepBy: null,
     },
     nextExpiry: null,
     stamps: { size: 9, collected: 4, ready: 0, reward: 'Your 10th coffee is on us' },
