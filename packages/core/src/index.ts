@@ -124,6 +124,8 @@ export type {
   LoyaltyProgram,
   LoyaltyProgramInput,
   LoyaltyMember,
+  LoyaltyMemberListItem,
+  LoyaltyMemberPage,
   LedgerEntry,
   LedgerWriteResult,
   LoyaltyAward,

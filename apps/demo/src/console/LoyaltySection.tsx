@@ -1,19 +1,25 @@
 import { isRapportError } from '@rapport/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { AdjustForm } from './AdjustForm.js';
 import { AwardForm } from './AwardForm.js';
 import { consoleApi } from './consoleApi.js';
 import { LedgerTable } from './LedgerTable.js';
+import { LoyaltyMembers } from './LoyaltyMembers.js';
 import { MemberPicker } from './MemberPicker.js';
 import { MemberSummary } from './MemberSummary.js';
 import { ReverseForm } from './ReverseForm.js';
 
 type Customers = Array<{ externalId: string; name: string }>;
 
-/** Loyalty, per member: their card and ledger, and the writes the business's server would make. */
+/**
+ * Loyalty: the members (filter, pages), and per member their card and ledger and the writes the business's server would
+ * make. Any customer can be looked up by external id too: a customer who is not a member yet becomes one by an award.
+ */
 export function LoyaltySection({ customers }: { customers: Customers }) {
   const [externalId, setExternalId] = useState(customers[0]?.externalId ?? '');
+  const heading = useRef<HTMLHeadingElement>(null);
   const program = useQuery({ queryKey: ['loyaltyProgram'], queryFn: consoleApi.loyaltyProgram });
   const member = useQuery({
     queryKey: ['loyaltyMember', externalId],
@@ -27,10 +33,23 @@ export function LoyaltySection({ customers }: { customers: Customers }) {
     <section aria-labelledby="loyalty-title" className="demo-section">
       <h2 id="loyalty-title">Loyalty</h2>
       {program.error && <p role="alert">Could not load the loyalty program: {program.error.message}</p>}
-      <MemberPicker customers={customers} externalId={externalId} onPick={setExternalId} />
+      {program.data && (
+        <LoyaltyMembers
+          openId={externalId}
+          pointsName={program.data.pointsName}
+          onOpen={(id) => {
+            // The member view shows them first, then takes the focus, so a keyboard user lands on what they opened.
+            flushSync(() => setExternalId(id));
+            heading.current?.focus();
+          }}
+        />
+      )}
+      <MemberPicker customers={customers} externalId={externalId} onPick={setExternalId} legend="Look up a customer" />
       {externalId && (
         <div className="demo-member" aria-busy={member.isFetching}>
-          <h3>{name ? `${name} · ${externalId}` : externalId}</h3>
+          <h3 ref={heading} tabIndex={-1}>
+            {name ? `${name} · ${externalId}` : externalId}
+          </h3>
           {notMember && <p>Not a member yet: awarding points for an order makes them one.</p>}
           {member.error && !notMember && <p role="alert">Could not load the member: {member.error.message}</p>}
           {member.data && <MemberSummary member={member.data} />}

@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
 
 /**
- * Picks the customer (loyalty member, owned contact) the console works on. The admin API has no member list: the
- * console works per customer by external id, with the shop's known customers as quick picks.
+ * Picks the customer (loyalty member, owned contact) the console works on by external id, with the shop's known
+ * customers as quick picks. It reaches customers who are not loyalty members yet (the Loyalty section's member list
+ * shows only members).
  */
 export function MemberPicker({
   customers,

@@ -8,6 +8,7 @@ import type {
   LedgerWriteResult,
   LoyaltyAward,
   LoyaltyMember,
+  LoyaltyMemberPage,
   LoyaltyProgram,
   OwnerAssignmentInput,
   OwnerContactRequestGroups,
@@ -89,6 +90,10 @@ export const consoleApi = {
     call<{ items: ConsentEvent[] }>(`contacts/${encodeURIComponent(externalId)}/consent-events`).then((page) => page.items),
   loyaltyProgram: () => call<LoyaltyProgram>('loyalty/program'),
   loyaltyMember: (externalId: string) => call<LoyaltyMember>(`contacts/${encodeURIComponent(externalId)}/loyalty`),
+  loyaltyMembers: ({ q, cursor, limit }: { q: string; cursor: string | null; limit: number }) => {
+    const query = new URLSearchParams({ limit: String(limit), ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) });
+    return call<LoyaltyMemberPage>(`loyalty/members?${query}`);
+  },
   awardPoints: (award: LoyaltyAward) => writeLedger('loyalty/awards', award),
   reverseOrder: (reversal: LoyaltyReversal) => writeLedger('loyalty/reversals', reversal),
   adjustPoints: (adjustment: LoyaltyAdjustment) => writeLedger('loyalty/adjustments', adjustment),

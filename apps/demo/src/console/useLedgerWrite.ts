@@ -1,7 +1,7 @@
 import type { LedgerWrite } from './consoleApi.js';
 import { useConsoleWrite } from './useConsoleWrite.js';
 
-/** A ledger write from the console; afterwards every member view refetches (a reversal names no member). */
+/** A ledger write from the console; afterwards every member view and the member list refetch (a reversal names no member). */
 export function useLedgerWrite<T>(write: (input: T) => Promise<LedgerWrite>) {
-  return useConsoleWrite(write, ['loyaltyMember']);
+  return useConsoleWrite(write, ['loyaltyMember', 'loyaltyMembers']);
 }

@@ -225,6 +225,8 @@ export type {
   LedgerWriteResult,
   LoyaltyMember,
 } from './loyalty.js';
+export { LoyaltyMemberListQuerySchema, LoyaltyMemberListItemSchema, LoyaltyMemberPageSchema } from './loyaltyMembers.js';
+export type { LoyaltyMemberListQuery, LoyaltyMemberListItem, LoyaltyMemberPage } from './loyaltyMembers.js';
 export {
   WEEKDAYS,
   OWNER_VISIBLE_FIELDS,

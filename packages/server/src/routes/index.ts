@@ -13,6 +13,7 @@ import {
   reverseLoyaltyAwardRoute,
   scanLoyaltyMemberRoute,
 } from './loyaltyAdmin.js';
+import { listLoyaltyMembersRoute } from './loyaltyMembers.js';
 import { celebrationSeenRoute, getVisitorLoyaltyRoute, memberTokenRoute, redeemRewardRoute } from './loyaltyVisitor.js';
 import { openApiRoute } from './openapi.js';
 import {
@@ -93,6 +94,7 @@ export const RAPPORT_ROUTES: readonly RouteDefinition[] = [
   adjustLoyaltyPointsRoute,
   getContactLoyaltyRoute,
   scanLoyaltyMemberRoute,
+  listLoyaltyMembersRoute,
   getVisitorOwnerRoute,
   listStaffRoute,
   getStaffRoute,

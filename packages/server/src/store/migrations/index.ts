@@ -3,8 +3,16 @@ import { migration0002Feedback } from './0002_feedback.js';
 import { migration0003Preferences } from './0003_preferences.js';
 import { migration0004Loyalty } from './0004_loyalty.js';
 import { migration0005Owners } from './0005_owners.js';
+import { migration0006LoyaltyMemberList } from './0006_loyalty_member_list.js';
 import type { Migration } from './Migration.js';
 
 /** Every migration, in the order they run. */
-export const MIGRATIONS: readonly Migration[] = [migration0001Initial, migration0002Feedback, migration0003Preferences, migration0004Loyalty, migration0005Owners];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001Initial,
+  migration0002Feedback,
+  migration0003Preferences,
+  migration0004Loyalty,
+  migration0005Owners,
+  migration0006LoyaltyMemberList,
+];
 export type { Migration };

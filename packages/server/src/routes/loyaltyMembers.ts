@@ -1,0 +1,47 @@
+import { API_PREFIX } from '@rapport/core';
+import { ErrorEnvelopeSchema, LoyaltyMemberListQuerySchema, LoyaltyMemberPageSchema, type LoyaltyMemberPage } from '@rapport/core/schemas';
+import { validationFailed } from '../http/ApiError.js';
+import { defineAdminRoute } from '../http/defineRoute.js';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../http/keysetCursor.js';
+import { listMembers } from '../loyalty/memberList.js';
+import { programOr404 } from '../loyalty/programQueries.js';
+
+/** Members on a page when the request gives no `limit`. */
+const DEFAULT_PAGE_SIZE = 25;
+
+/** `GET /v1/admin/loyalty/members`: the site's loyalty members, newest member first, a page at a time. */
+export const listLoyaltyMembersRoute = defineAdminRoute({
+  method: 'GET',
+  path: `${API_PREFIX}/admin/loyalty/members`,
+  operationId: 'listLoyaltyMembers',
+  summary: 'List loyalty members, newest member first',
+  description:
+    'Ordered by join date, newest first, then by account: the order never changes, so walking the pages with ' +
+    '`nextCursor` (passed back as `cursor`) lists every member once even while points are written. `limit` is 1–100 ' +
+    '(default 25). `q` keeps members whose external id or name contains it, ignoring case. Balance, pending, lifetime ' +
+    'points and tier are the figures `GET /v1/admin/contacts/{externalId}/loyalty` shows: each member is read as ' +
+    'there (rewards now due granted and points past their expiry written off first).',
+  tags: ['admin', 'loyalty'],
+  query: LoyaltyMemberListQuerySchema,
+  responses: {
+    200: { description: 'A page of members', schema: LoyaltyMemberPageSchema },
+    404: { description: 'The site has no loyalty program (`not_found`)', schema: ErrorEnvelopeSchema },
+  },
+  async handle(ctx) {
+    const { limit, cursor, q } = ctx.query;
+    const after = cursor !== undefined ? decodeKeysetCursor(cursor) : null;
+    if (cursor !== undefined && !after) {
+      throw validationFailed([{ path: ['query', 'cursor'], message: 'Not a cursor from this API', code: 'invalid_format' }]);
+    }
+    await programOr404(ctx.db, ctx.site.id);
+    const { members, next } = await listMembers(ctx.db, ctx.transaction, {
+      siteId: ctx.site.id,
+      now: ctx.now,
+      limit: limit ? Number(limit) : DEFAULT_PAGE_SIZE,
+      after,
+      q: q ?? null,
+    });
+    const page: LoyaltyMemberPage = { members, nextCursor: next ? encodeKeysetCursor(next) : null };
+    return { status: 200, body: page };
+  },
+});
