@@ -104,7 +104,9 @@ test('out of office, set in the editor: the card says so and shows the backup co
   await expectAxeCleanInBothThemes(page, 'section[aria-labelledby="owners-title"]');
 
   await signInAs(page, 'Ada Lovelace');
-  await expect(person(headerBadge(page), 'owner').locator('.rapport-owner-badge__availability')).toHaveText(/^Out of office/);
+  // The compact header badge names who covers, in its one announced line.
+  await expect(person(headerBadge(page), 'owner').locator('.rapport-owner-badge__availability')).toHaveText('Out of office · Maya Patel covers');
+  await expect(headerBadge(page).getByRole('status')).toHaveText('Out of office · Maya Patel covers');
   await page.goto('/account');
   let card = accountCard(page);
   await expect(card).toHaveAttribute('data-availability', 'out_of_office');
@@ -126,4 +128,7 @@ test('out of office, set in the editor: the card says so and shows the backup co
   await expect(person(card, 'owner').locator('.rapport-owner-badge__availability')).toHaveText(/^Out of office until /);
   await expect(person(card, 'covering')).toHaveCount(0);
   await expect(card.locator('.rapport-owner-badge__team')).toHaveText('The Northwind team will get back to you.');
+  await expect(person(headerBadge(page), 'owner').locator('.rapport-owner-badge__availability')).toHaveText(
+    'Out of office · The Northwind team covers',
+  );
 });

@@ -53,7 +53,7 @@ export const PublicOwnerSchema = z.object({
 });
 export type PublicOwner = z.infer<typeof PublicOwnerSchema>;
 
-/** Someone covering for an owner who is not in: their backup, when the backup is available. */
+/** Someone covering for an owner who is not in: the first active backup along the backup chain who is in. */
 export const OwnerCoveringSchema = z.object({
   owner: PublicOwnerSchema,
   availability: AvailabilitySchema,
@@ -62,7 +62,8 @@ export type OwnerCovering = z.infer<typeof OwnerCoveringSchema>;
 
 /**
  * The bootstrap's owner slot, and `GET /v1/visitor/owner`. `owner` is `null` while the contact has none.
- * `covering` is the backup when the owner is not available and the backup is; `null` otherwise (show the team):
+ * `covering` is, when the owner is not available, the first active person along their backup chain (their backup,
+ * that person's backup, … up to five deep) who is available; `null` when nobody is (show the team):
  * nobody offline is ever presented as available.
  */
 export const OwnerBootstrapSchema = z.object({

@@ -2,7 +2,8 @@ import type { Assignment, AssignmentMethod, ContactOwner } from '@rapport/core/s
 import { newId } from '../crypto/random.js';
 import type { SqlExecutor } from '../store/Store.js';
 import { computeAvailability } from './computeAvailability.js';
-import { findStaff, isAvailableNow, scheduleOf, type StaffRecord } from './staffQueries.js';
+import { findCoveringBackup } from './findCoveringBackup.js';
+import { findStaff, scheduleOf, type StaffRecord } from './staffQueries.js';
 
 /** Who made an assignment: a staff id, `admin` (secret key) or `system`. */
 export type AssignedBy = string;
@@ -136,9 +137,10 @@ export async function readContactOwner(
 }
 
 /**
- * Hands the contacts of a staff member who left (deactivated) to their backup when the backup is active and in
- * now; otherwise the contacts go back to having no owner (round-robin or the next first touch picks them up).
- * Nobody away is ever handed anyone. Each move is logged as a `handover` by `system`.
+ * Hands the contacts of a staff member who left (deactivated) to the first active backup in now along their
+ * backup chain (their backup, that person's backup, … see {@link findCoveringBackup}); when nobody is in, the
+ * contacts go back to having no owner (round-robin or the next first touch picks them up). Nobody away is ever
+ * handed anyone. Each move is logged as a `handover` by `system`.
  */
 export async function handOverContacts(
   tx: SqlExecutor,
@@ -149,9 +151,13 @@ export async function handOverContacts(
     'SELECT contact_id FROM contact_owners WHERE site_id = $1 AND staff_id = $2 ORDER BY contact_id FOR UPDATE',
     [siteId, staff.id],
   );
-  const backup = staff.backupStaffId ? await findStaff(tx, siteId, staff.backupStaffId) : null;
-  const target = backup && isAvailableNow(backup, now) ? backup.id : null;
-  const note = target ? `${staff.id} left the team; handed to their backup` : `${staff.id} left the team; no backup in`;
+  const { cover } = await findCoveringBackup(tx, siteId, staff, now);
+  const target = cover?.staff.id ?? null;
+  const note = !target
+    ? `${staff.id} left the team; no backup in`
+    : target === staff.backupStaffId
+      ? `${staff.id} left the team; handed to their backup`
+      : `${staff.id} left the team; handed to ${target}, next in the backup chain`;
   for (const { contact_id: contactId } of rows) {
     await setOwner(tx, { siteId, contactId, staffId: target, method: 'handover', by: 'system', note, now });
   }

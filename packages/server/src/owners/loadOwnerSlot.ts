@@ -4,6 +4,7 @@ import type { SqlExecutor } from '../store/Store.js';
 import { findCurrentOwner } from './assignments.js';
 import { assignRoundRobin } from './assignRoundRobin.js';
 import { computeAvailability } from './computeAvailability.js';
+import { findCoveringBackup } from './findCoveringBackup.js';
 import { loadOwnerSettings } from './ownerSettings.js';
 import { measuredResponseMinutes, resolveResponseTime } from './responseTime.js';
 import { findStaff, scheduleOf, type StaffRecord } from './staffQueries.js';
@@ -42,9 +43,10 @@ async function loadOwner(tx: SqlExecutor, siteId: string, contactId: string): Pr
 
 /**
  * The bootstrap's owner slot, and the body of `GET /v1/visitor/owner`: the contact's owner as visitors may see
- * them, whether they are in, and who covers when not (the backup, only when the backup is in; otherwise `null`
- * and the widget shows the team). A signed-in contact without an owner is first offered to round-robin (when
- * the site turned it on); an anonymous visitor only has an owner a staff member's reply gave them.
+ * them, whether they are in, and who covers when not (the first one in along their backup chain, see
+ * {@link findCoveringBackup}; when nobody is, `null` and the widget shows the team). A signed-in contact without
+ * an owner is first offered to round-robin (when the site turned it on); an anonymous visitor only has an owner a
+ * staff member's reply gave them.
  * The caller decides whether the site has the owner widget on.
  */
 export async function loadOwnerSlot(transaction: Transaction, input: LoadOwnerSlotInput): Promise<OwnerBootstrap> {
@@ -67,13 +69,10 @@ export async function loadOwnerSlot(transaction: Transaction, input: LoadOwnerSl
     const availability = computeAvailability(scheduleOf(staff), now);
     const changes = changesOf(availability);
     let covering: OwnerBootstrap['covering'] = null;
-    const backup = availability.state !== 'available' && staff.backupStaffId ? await findStaff(tx, site.id, staff.backupStaffId) : null;
-    if (backup?.active) {
-      const backupAvailability = computeAvailability(scheduleOf(backup), now);
-      changes.push(...changesOf(backupAvailability));
-      if (backupAvailability.state === 'available') {
-        covering = { owner: await publicView(tx, site.id, backup, settings, now), availability: backupAvailability };
-      }
+    if (availability.state !== 'available') {
+      const { cover, looked } = await findCoveringBackup(tx, site.id, staff, now);
+      for (const link of looked) changes.push(...changesOf(link.availability));
+      if (cover) covering = { owner: await publicView(tx, site.id, cover.staff, settings, now), availability: cover.availability };
     }
     const next = changes.filter((at) => at > now.getTime()).sort((a, b) => a - b)[0];
     return {

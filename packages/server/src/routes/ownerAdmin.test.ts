@@ -145,6 +145,20 @@ describe('manual reassignment', () => {
     expect(owner.history).toHaveLength(1);
     expect((await kit.admin('/contacts/nobody-here/owner')).status).toBe(404);
   });
+  it('refuses a staff member who left the team (inactive) with 409 owner_unavailable, even within their hours', async () => {
+    h.clock.set(BOTH_IN);
+    await kit.putStaff('eve', staffInput({ displayName: 'Eve Stone', active: false }));
+    await kit.touch('manual-3', 'ana');
+    const refused = await kit.assign('manual-3', { staffId: 'eve', note: 'Back from leave?' });
+    expect(refused.status).toBe(409);
+    expect(await readError(refused)).toMatchObject({ code: 'owner_unavailable', message: 'Eve Stone is not available now (inactive); nobody away is assigned' });
+    const owner = await kit.contactOwner('manual-3');
+    expect(owner.owner).toMatchObject({ staffId: 'ana', method: 'first_touch' });
+    expect(owner.history).toHaveLength(1);
+    // Refused for a new contact too, and the contact is not created.
+    expect((await kit.assign('manual-new', { staffId: 'eve' })).status).toBe(409);
+    expect((await kit.admin('/contacts/manual-new/owner')).status).toBe(404);
+  });
 });
 
 describe('contact requests routed to the owner', () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_SAMPLES } from '../owners/responseTime.js';
 import { createFeedbackKit, type FeedbackKit } from '../testing/createFeedbackKit.js';
 import { OFFICE_HOURS, createOwnerKit, staffInput, type OwnerKit } from '../testing/createOwnerKit.js';
 import { STORE_HOOK_TIMEOUT_MS } from '../testing/createTestStore.js';
@@ -104,6 +105,22 @@ describe('round-robin', () => {
   });
 });
 
+describe('round-robin and holidays', () => {
+  it('skips a staff member on a holiday (their local day off), and counts them in again the next day', async () => {
+    const shop = await createOwnerKit(h);
+    h.clock.set(BOTH_IN);
+    // Hal comes first by id: only the holiday keeps him out.
+    await shop.putStaff('hal', staffInput({ displayName: 'Hal Berg', holidays: [{ date: '2026-11-23', label: 'Day off' }] }));
+    await shop.putStaff('ida', staffInput({ displayName: 'Ida Nils' }));
+    await shop.settings({ roundRobin: true });
+    const visitShop = async (externalId: string) => (await shop.owner(await shop.visitor(externalId))).slot.owner?.name ?? null;
+    expect([await visitShop('hol-1'), await visitShop('hol-2'), await visitShop('hol-3')]).toEqual(['Ida Nils', 'Ida Nils', 'Ida Nils']);
+    expect(await shop.contactOwner('hol-1')).toMatchObject({ owner: { staffId: 'ida', method: 'round_robin' } });
+    h.clock.set(new Date('2026-11-24T10:00:00Z'));
+    expect([await visitShop('hol-4'), await visitShop('hol-5')]).toEqual(['Hal Berg', 'Ida Nils']);
+  });
+});
+
 describe('measured response time', () => {
   let feedback: FeedbackKit;
 
@@ -143,5 +160,21 @@ describe('measured response time', () => {
     // Replies older than 90 days no longer count.
     h.clock.set(new Date(BOTH_IN.getTime() + 91 * 86_400_000));
     expect((await kit.owner(token)).slot.owner?.responseTime).toEqual({ minutes: 240, measured: false });
+  });
+
+  it(`takes the median over at most the ${MAX_SAMPLES} latest replies`, async () => {
+    await kit.settings({ roundRobin: true, measuredResponseTime: true });
+    // Monday 1 March 2027, 10:00 in London: Vic is in, so the first touch makes him the owner.
+    h.clock.set(new Date('2027-03-01T10:00:00Z'));
+    await kit.putStaff('vic', staffInput({ displayName: 'Vic Hale', responseTime: { mode: 'measured', fallbackMinutes: 240 } }));
+    await kit.touch('vic-customer', 'vic');
+    const token = await kit.visitor('vic-customer');
+    // One slow reply, then ten quick and ten slower ones: 21 in all, the slow one oldest.
+    await replyAfter('vic-0', 1_000, 'vic');
+    for (let i = 1; i <= 10; i += 1) await replyAfter(`vic-q${i}`, 10, 'vic');
+    for (let i = 1; i <= 10; i += 1) await replyAfter(`vic-s${i}`, 100, 'vic');
+    // Over the latest 20 the median is (10 + 100) / 2; counting the 21st would make it 100.
+    expect(MAX_SAMPLES).toBe(20);
+    expect((await kit.owner(token)).slot.owner?.responseTime).toEqual({ minutes: 55, measured: true });
   });
 });

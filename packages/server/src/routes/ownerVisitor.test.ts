@@ -191,3 +191,35 @@ describe('the owner in the bootstrap', () => {
     for (const secret of [PRIVATE.email, PRIVATE.phone, 'Patel', 'maya-patel', 'Europe/London']) expect(raw, secret).not.toContain(secret);
   });
 });
+
+describe('the covering backup on the wire', () => {
+  it('sends only the fields the backup chose to show, in GET /v1/visitor/owner and in the bootstrap', async () => {
+    h.clock.set(ONLY_NEW_YORK);
+    const sam = {
+      displayName: 'Sam Lee',
+      alias: 'Sam L.',
+      role: 'Support lead',
+      timeZone: 'America/New_York',
+      weeklyHours: OFFICE_HOURS,
+      email: 'sam.lee@northwind.example',
+      phone: '+1 212 555 0147',
+      photoUrl: 'https://cdn.northwind.example/staff/sam.jpg',
+      chatUrl: 'https://chat.northwind.example/sam',
+      meetingUrl: 'https://cal.northwind.example/sam',
+      responseTime: { mode: 'fixed' as const, minutes: 37 },
+    };
+    await kit.putStaff('sam-lee', staffInput({ ...sam, visibleFields: ['email'] }));
+    const token = await kit.visitor('ada');
+    const { slot, raw } = await kit.owner(token);
+    expect(slot.covering?.owner).toEqual({ id: expect.stringMatching(/^own_[0-9a-f]{24}$/), name: 'Sam L.', initials: 'SL', channels: { email: sam.email } });
+    const boot = await h.call('/v1/visitor/bootstrap', { site: kit.site, bearer: token });
+    const bootRaw = await boot.text();
+    expect(JSON.parse(bootRaw).widgets.owner.covering).toEqual(slot.covering);
+    const hidden = [sam.phone, sam.photoUrl, sam.chatUrl, sam.meetingUrl, sam.role, sam.displayName, 'sam-lee', 'America/New_York', '"minutes":37'];
+    for (const wire of [raw, bootRaw]) {
+      expect(wire).toContain(sam.email);
+      for (const secret of hidden) expect(wire, secret).not.toContain(secret);
+    }
+    await kit.putStaff('sam-lee', staffInput({ displayName: 'Sam Lee', role: 'Support lead', timeZone: 'America/New_York', weeklyHours: OFFICE_HOURS }));
+  });
+});

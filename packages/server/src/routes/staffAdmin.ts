@@ -18,7 +18,8 @@ const TAGS = ['admin', 'owners'];
 const StaffPathSchema = z.strictObject({ staffId: StaffIdSchema });
 const NOT_FOUND = { description: 'No such staff member (`not_found`)', schema: ErrorEnvelopeSchema };
 const HANDOVER =
-  'Deactivating someone hands their contacts to their backup when the backup is active and in right now; ' +
+  'Deactivating someone hands their contacts to the first active person along their backup chain (their backup, ' +
+  "that person's backup, … up to five deep) who is in right now; " +
   'otherwise the contacts are left without an owner, for round-robin or the next first touch (nobody away is ' +
   'ever assigned). Each move is logged as a `handover`.';
 

@@ -162,15 +162,34 @@ export const HiddenFields: Story = {
 };
 
 export const Badge: Story = {
-  name: 'Badge (compact)',
+  name: 'Badge (compact), backup covering',
   args: { variant: 'badge' },
   parameters: withOwner({ state: 'away', covering: true }),
   play: async (context) => {
     const { canvas } = context;
-    await expect(await canvas.findByText('Away · back Monday at 09:00')).toBeVisible();
+    // One line, announced: who covers now, rather than when the owner is back.
+    const status = await canvas.findByRole('status');
+    await expect(status).toHaveTextContent(/^Away · Sam R\. covers$/);
+    await expect(status).toBeVisible();
     await expect(canvas.getByText('Maya P.')).toBeVisible();
     await expect(canvas.queryByRole('link')).toBeNull();
+    await expect(canvas.queryByText(/Available now/)).toBeNull();
     await expect(root(context)).toHaveAttribute('data-variant', 'badge');
+  },
+};
+
+export const BadgeTeamCovering: Story = {
+  name: 'Badge (compact), team covering',
+  args: { variant: 'badge' },
+  parameters: withOwner({ state: 'out_of_office' }),
+  decorators: [narrow],
+  play: async (context) => {
+    const status = await context.canvas.findByRole('status');
+    await expect(status).toHaveTextContent(/^Out of office · The Northwind team covers$/);
+    await expect(status).toBeVisible();
+    // Wraps in a narrow header rather than being cut: the whole line stays readable.
+    await expect(status.scrollWidth).toBeLessThanOrEqual(status.clientWidth);
+    await expect(root(context)).toHaveAttribute('data-availability', 'out_of_office');
   },
 };
 

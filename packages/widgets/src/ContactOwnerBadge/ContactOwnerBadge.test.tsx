@@ -1,6 +1,6 @@
 import type { StaffInput } from '@rapport/core';
 import { createApp, createPGliteStore, migrate, seedDemoSite, signVisitorToken, type RapportStore } from '@rapport/server';
-import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ComponentProps } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -186,15 +186,42 @@ describe('<ContactOwnerBadge /> against the real server', () => {
   });
 
   it('in the badge variant shows only avatar, name and availability in words', async () => {
-    at(MONDAY_EVENING);
+    at(MONDAY_MORNING);
     const root = await renderFor('badge-ada', { variant: 'badge' });
     expect(root).toHaveAttribute('data-variant', 'badge');
     expect(screen.getByText('Maya P.')).toHaveAttribute('title', 'Maya P.');
-    expect(screen.getByRole('status')).toHaveTextContent('Away · back tomorrow at 09:00');
-    expect(root.querySelector('[data-slot="owner-badge-dot"]')).toHaveAttribute('data-state', 'away');
+    expect(screen.getByRole('status')).toHaveTextContent('Available now · until 12:30');
+    expect(root.querySelector('[data-slot="owner-badge-dot"]')).toHaveAttribute('data-state', 'available');
     expect(within(root).queryByRole('link')).toBeNull();
     expect(screen.queryByText('Account manager')).toBeNull();
-    expect(screen.queryByText(/covering/)).toBeNull();
+    expect(screen.queryByText(/covers|covering/)).toBeNull();
+  });
+
+  it('in the badge variant names who covers while the owner is out, in the announced line: the backup, else the team', async () => {
+    at(MONDAY_EVENING);
+    const root = await renderFor('badge-ada', { variant: 'badge' });
+    expect(root).toHaveAttribute('data-availability', 'away');
+    expect(root.querySelector('[data-slot="owner-badge-dot"]')).toHaveAttribute('data-state', 'away');
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent(/^Away · Sam R\. covers$/);
+    expect(status).toHaveAttribute('data-state', 'away');
+    // One compact line: no second person, no links, and nobody offline said to be available.
+    expect(root.querySelectorAll('[data-slot="owner-badge-person"]')).toHaveLength(1);
+    expect(within(root).queryByRole('link')).toBeNull();
+    expect(screen.queryByText(/Available/)).toBeNull();
+    expect(root).toHaveAccessibleName('Your contact');
+    cleanup();
+
+    at(SATURDAY);
+    await renderFor('badge-grace', { variant: 'badge' });
+    expect(screen.getByRole('status')).toHaveTextContent(/^Away · The Northwind team covers$/);
+    cleanup();
+
+    await renderFor('badge-grace', {
+      variant: 'badge',
+      messages: { away: (back) => (back ? `Absente · retour ${back}` : 'Absente'), badgeCovering: (status, backup, team) => `${status} · ${backup ?? team} répond` },
+    });
+    expect(screen.getByRole('status')).toHaveTextContent(/^Absente · The Northwind team répond$/);
   });
 
   it('shows an error with a Retry that recovers, keeping keyboard focus in the badge', async () => {

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, type ComponentPropsWithRef, type ReactNode 
 import { devWarning } from '../internal/devWarning.js';
 import { mergeRefs } from '../internal/mergeRefs.js';
 import { resolveContactOwnerBadgeMessages, type ContactOwnerBadgeMessages } from './contactOwnerBadgeMessages.js';
-import { ContactOwnerPerson as Person } from './ContactOwnerPerson.js';
+import { availabilityText, ContactOwnerPerson as Person } from './ContactOwnerPerson.js';
 import { ContactOwnerBadgeView as View, type ContactOwnerBadgeState } from './ContactOwnerBadgeView.js';
 import { useOwnerFormat } from './useOwnerFormat.js';
 
@@ -11,7 +11,8 @@ import { useOwnerFormat } from './useOwnerFormat.js';
 export interface ContactOwnerBadgeProps extends Omit<ComponentPropsWithRef<'div'>, 'children'> {
   /**
    * `card`: photo, name, role, availability, reply time, links, and who covers while the owner is out.
-   * `badge`: a compact line of avatar, name and availability (dot and words). Default: `'card'`.
+   * `badge`: a compact line of avatar, name and availability (dot and words); while the owner is out, the words
+   * name who covers instead of when they are back ("Away · Sam R. covers", or the team). Default: `'card'`.
    */
   variant?: 'card' | 'badge';
   /** Replaces any of the strings visitors read. Default: English ({@link defaultContactOwnerBadgeMessages}). */
@@ -55,6 +56,15 @@ export function ContactOwnerBadge(props: ContactOwnerBadgeProps): ReactNode {
   if (state === 'disabled') return null;
 
   const card = variant === 'card';
+  // The compact badge has room for one line: who covers matters more to the visitor than when the owner is back.
+  const brief =
+    !card && availability && availability.state !== 'available'
+      ? text.badgeCovering(
+          availabilityText({ state: availability.state, until: null, nextAvailableAt: null, returnDate: null }, text, format),
+          covering?.owner.name ?? null,
+          teamName,
+        )
+      : undefined;
   return (
     <View.Root
       aria-label={text.label}
@@ -90,7 +100,7 @@ export function ContactOwnerBadge(props: ContactOwnerBadgeProps): ReactNode {
       )}
       {state === 'no-owner' && <View.Team state="no-owner">{text.noOwner(teamName)}</View.Team>}
       {owner && availability && (
-        <Person person={owner} availability={availability} kind="owner" card={card} live text={text} format={format} />
+        <Person person={owner} availability={availability} kind="owner" card={card} live status={brief} text={text} format={format} />
       )}
       {card &&
         owner &&

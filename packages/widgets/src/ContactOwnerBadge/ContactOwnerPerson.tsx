@@ -13,6 +13,8 @@ interface PersonProps {
   card: boolean;
   /** Announce changes of the availability sentence (the owner's only, so one region speaks). */
   live?: boolean;
+  /** Said instead of the availability sentence (the compact badge's "Away · Sam R. covers"). */
+  status?: string;
   text: ContactOwnerBadgeMessages;
   format: OwnerFormat;
 }
@@ -30,7 +32,7 @@ export function availabilityText({ state, until, nextAvailableAt, returnDate }: 
 }
 
 /** One person (the owner, or the backup covering): avatar with dot, name, then in the card role, reply time and links. */
-export function ContactOwnerPerson({ person, availability, kind, card, live, text, format }: PersonProps): ReactNode {
+export function ContactOwnerPerson({ person, availability, kind, card, live, status, text, format }: PersonProps): ReactNode {
   // The photo that failed to load, so a new URL gets its chance.
   const [broken, setBroken] = useState<string>();
   const photo = person.photoUrl !== broken && person.photoUrl;
@@ -60,7 +62,7 @@ export function ContactOwnerPerson({ person, availability, kind, card, live, tex
         <View.Name title={card ? undefined : person.name}>{person.name}</View.Name>
         {card && person.role && <View.Role>{person.role}</View.Role>}
         <View.Availability state={availability.state} role={live ? 'status' : undefined}>
-          {availabilityText(availability, text, format)}
+          {status ?? availabilityText(availability, text, format)}
         </View.Availability>
         {card && responseTime && (
           <View.ResponseTime state={responseTime.measured ? 'measured' : 'fixed'}>

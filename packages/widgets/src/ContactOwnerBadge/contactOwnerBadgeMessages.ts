@@ -1,5 +1,5 @@
 import type { RapportError } from '@rapport/core';
-import { devWarning } from '../internal/devWarning.js';
+import { resolveMessages } from '../internal/resolveMessages.js';
 import type { ContactOwnerChannel } from './ContactOwnerBadgeView.js';
 
 /**
@@ -41,6 +41,12 @@ export interface ContactOwnerBadgeMessages {
   channel: (kind: ContactOwnerChannel, name: string, value?: string) => string;
   /** The owner is not in and their backup is. Default: `(owner, backup) => \`${owner} is away. ${backup} is covering.\``. */
   covering: (owner: string, backup: string) => string;
+  /**
+   * The compact badge's one line while the owner is not in: `status` is their state in a word or two (`away`,
+   * `outOfOffice` or `holiday` given no times: "Away"), `backup` the name of who covers, else `null` (the team
+   * covers). Default: `(status, backup, team) => \`${status} · ${backup ?? team ?? 'Our team'} covers\``.
+   */
+  badgeCovering: (status: string, backup: string | null, team: string | null) => string;
   /** Nobody is in. Default: `(team) => \`${team ?? 'Our team'} will get back to you.\``. */
   team: (team: string | null) => string;
   /** No owner yet. Default: `(team) => \`${team ?? 'Our team'} is here to help.\``. */
@@ -66,6 +72,7 @@ export const defaultContactOwnerBadgeMessages: ContactOwnerBadgeMessages = {
   channels: { email: 'Email', phone: 'Call', chat: 'Chat', meeting: 'Book a meeting' },
   channel: (kind, name, value) => `${VERBS[kind]} ${name}${value ? `: ${value}` : ''}`,
   covering: (owner, backup) => `${owner} is away. ${backup} is covering.`,
+  badgeCovering: (status, backup, team) => `${status} · ${backup ?? team ?? 'Our team'} covers`,
   team: (team) => `${team ?? 'Our team'} will get back to you.`,
   noOwner: (team) => `${team ?? 'Our team'} is here to help.`,
 };
@@ -74,13 +81,5 @@ export const defaultContactOwnerBadgeMessages: ContactOwnerBadgeMessages = {
 export function resolveContactOwnerBadgeMessages(
   overrides?: Partial<ContactOwnerBadgeMessages>,
 ): ContactOwnerBadgeMessages {
-  if (!overrides) return defaultContactOwnerBadgeMessages;
-  // The check, strings included, drops out of production builds.
-  if (process.env.NODE_ENV !== 'production') {
-    for (const [key, value] of Object.entries(overrides)) {
-      if (!(key in defaultContactOwnerBadgeMessages)) devWarning(`<ContactOwnerBadge messages>: unknown key "${key}".`);
-      else if (value === '') devWarning(`<ContactOwnerBadge messages>: "${key}" is empty: visitors lose that text.`);
-    }
-  }
-  return { ...defaultContactOwnerBadgeMessages, ...overrides };
+  return resolveMessages('ContactOwnerBadge', defaultContactOwnerBadgeMessages, overrides);
 }
