@@ -85,7 +85,10 @@ test('closing the loop, keyboard only: a detractor asks to be contacted after ch
   await expect(reply).toBeFocused();
   for (let i = 0; i < 3 && !(await gotIt(page).evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
   await expect(gotIt(page)).toBeFocused();
-  await page.keyboard.press('Enter');
+  // Axe on the page with the reply open, in both themes (the theme button takes the focus; Tab brings it back).
+  await expectAxeCleanInBothThemes(page);
+  await expect(reply).toBeVisible();
+  await press(gotIt(page), 'Enter');
   await expect(reply).toHaveCount(0);
   await page.reload();
   await expect(visitorStatus(page)).toContainText('Ada Lovelace');
@@ -98,7 +101,7 @@ test('closing the loop, keyboard only: a detractor asks to be contacted after ch
   await expect(inbox.locator('.demo-response').filter({ hasText: words })).toContainText('The visitor read it (“Got it”)');
 });
 
-test('the feedback tab opens the delivery survey on demand and Escape returns focus to it', async ({ page }) => {
+test('the feedback tab opens the delivery survey on demand and Escape returns focus to it; axe on it open, in both themes', async ({ page }) => {
   await page.goto('/');
   const tab = page.getByRole('button', { name: 'Feedback' });
   await press(tab, 'Enter');
@@ -107,6 +110,11 @@ test('the feedback tab opens the delivery survey on demand and Escape returns fo
   await page.keyboard.press('Escape');
   await expect(prompt).toBeHidden();
   await expect(tab).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await expect(prompt).toBeVisible();
+  await expectAxeCleanInBothThemes(page);
+  await expect(prompt).toBeVisible(); // still open: switching the theme does not close it
 });
 
 const decimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });

@@ -1,37 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { press } from './keyboard.js';
 
-// Shared by the specs. Where a test says "keyboard only", the person acts through these: focus is put on a control
-// with `focus()` (no pointer event; specs that check the tab order press Tab themselves), and every action is a key
-// press or typing.
+// Shared by the specs. Where a test says "keyboard only", the person acts through the keyboard helpers (keyboard.ts):
+// focus reaches a control by Tab, and every action is a key press or typing.
 
-/** Focuses `target` and presses `key`. */
-export async function press(target: Locator, key: string) {
-  await target.focus();
-  await target.page().keyboard.press(key);
-}
-
-/** Replaces a field's text by typing. */
-export async function typeInto(target: Locator, text: string) {
-  await target.focus();
-  await target.page().keyboard.press('ControlOrMeta+A');
-  await target.page().keyboard.type(text);
-}
-
-/** Picks a `<select>` option by typing its first word (the select's own type-ahead; a space would open it). */
-export async function choose(select: Locator, label: string) {
-  const { keyboard } = select.page();
-  const checked = select.locator('option:checked');
-  const wanted = (text: string) => text.startsWith(label);
-  await select.focus();
-  await keyboard.type(label.split(' ')[0]!);
-  if (!wanted((await checked.textContent()) ?? '')) {
-    // The type-ahead still held what was typed into this select a moment ago (it forgets after a second).
-    await select.page().waitForTimeout(1_100);
-    await keyboard.type(label.split(' ')[0]!);
-  }
-  await expect(checked).toHaveText(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-}
+export { choose, press, tabTo, typeInto } from './keyboard.js';
 
 /** The header's compact contact-owner badge. */
 export const headerBadge = (page: Page) => page.getByRole('banner').getByRole('group', { name: 'Your contact' });

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { axeViolations, press, setTheme, signInAs } from './helpers.js';
+import { axeViolations, expectAxeCleanInBothThemes, press, setTheme, signInAs, visitorStatus } from './helpers.js';
 
 // Every page of the demo and the console, for an anonymous visitor and for a signed-in customer (the shop's pages
 // differ), in the light and the dark theme: axe finds nothing. The visitor goes from page to page as a keyboard
@@ -119,3 +119,11 @@ for (const visitor of VISITORS) {
     }
   });
 }
+
+test('a product that does not exist: the not-found screen has no axe violations in the light or the dark theme', async ({ page }) => {
+  await page.goto('/products/no-such-coffee');
+  await expect(page.getByRole('heading', { level: 1, name: 'We couldn’t find that coffee' })).toBeVisible();
+  await expect(visitorStatus(page)).toHaveAttribute('data-state', 'ready');
+  await expect(page.locator('[data-state="loading"], [aria-busy="true"]')).toHaveCount(0);
+  await expectAxeCleanInBothThemes(page);
+});

@@ -1,6 +1,6 @@
 import type { ContactPreferences } from '@rapport/core';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { choose, expectAxeClean, press, signInAs } from './helpers.js';
+import { choose, expectAxeClean, expectAxeCleanInBothThemes, press, signInAs } from './helpers.js';
 
 const consoleGet = async <T>(request: APIRequestContext, path: string): Promise<T> => {
   const response = await request.get(`/demo-api/console/${path}`);
@@ -8,7 +8,7 @@ const consoleGet = async <T>(request: APIRequestContext, path: string): Promise<
   return (await response.json()) as T;
 };
 
-test('keyboard only: a customer opts in to two topics by email, confirms both links, pauses, then unsubscribes from all with the RFC 8058 one-click link; the console’s consent history shows every step with its wording version', async ({ page, request }) => {
+test('keyboard only: a customer opts in to two topics by email, opens both confirmation links, pauses, then unsubscribes from all with the RFC 8058 one-click link; the console’s consent history shows every step with its wording version', async ({ page, request }) => {
   const before = (await consoleGet<{ items: unknown[] }>(request, 'contacts/user_grace/consent-events')).items.length;
   await signInAs(page, 'Grace Hopper');
   await press(page.getByRole('link', { name: 'Preferences' }), 'Enter');
@@ -26,18 +26,32 @@ test('keyboard only: a customer opts in to two topics by email, confirms both li
   await expect(pending).toHaveCount(2);
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 
-  // The business's mailer reads the pending confirmations; the visitor follows each email's link.
+  // The business's mailer reads the pending confirmations and emails each link; she opens them in the browser.
   const { items } = await consoleGet<{ items: Array<{ token: string; externalId: string; topicId: string; channel: string }> }>(
     request,
     'preferences/confirmations',
   );
   const mine = items.filter((i) => i.externalId === 'user_grace');
   expect(mine.map((i) => `${i.topicId}/${i.channel}`).sort()).toEqual(['newsletter/email', 'offers/email']);
-  const { apiBaseUrl } = (await (await request.get('/demo-api/config')).json()) as { apiBaseUrl: string };
+  const link = (token: string) => `/preferences/confirm?token=${encodeURIComponent(token)}`;
+  const confirmed = page.getByRole('status').filter({ hasText: 'Confirmed: your email subscription is on.' });
+  const notValid = page.getByRole('alert').filter({ hasText: 'This confirmation link is not valid' });
   for (const { token } of mine) {
-    expect((await request.post(`${apiBaseUrl}/v1/preferences/confirm`, { data: { token } })).status()).toBe(200);
+    await page.goto(link(token));
+    await expect(page.getByRole('heading', { level: 1, name: 'Email subscription' })).toBeVisible();
+    await expect(confirmed).toBeVisible();
+    await expect(notValid).toHaveCount(0);
   }
-  await page.reload();
+  await expectAxeCleanInBothThemes(page);
+  // A link works once: opened again it changes nothing and says so; so does a link cut short in the email.
+  for (const url of [link(mine[0]!.token), link(mine[0]!.token.slice(0, 8))]) {
+    await page.goto(url);
+    await expect(notValid).toBeVisible();
+    await expect(confirmed).toHaveCount(0);
+  }
+  await expectAxeCleanInBothThemes(page);
+  await press(page.getByRole('link', { name: 'Your communication preferences' }), 'Enter');
+  await expect(page).toHaveURL(/\/preferences$/);
   await expect(newsletter).toBeChecked();
   await expect(offers).toBeChecked();
   await expect(pending).toHaveCount(0);
@@ -46,8 +60,10 @@ test('keyboard only: a customer opts in to two topics by email, confirms both li
   await press(page.getByRole('button', { name: 'Pause for 1 week' }), 'Enter');
   await expect(page.getByText(/^Paused until /)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Resume now' })).toBeVisible();
+  await expectAxeCleanInBothThemes(page);
 
   // Later, from an email's List-Unsubscribe header: one POST, no sign-in, no cookie (RFC 8058).
+  const { apiBaseUrl } = (await (await request.get('/demo-api/config')).json()) as { apiBaseUrl: string };
   const { oneClickUnsubscribeUrl } = await consoleGet<ContactPreferences>(request, 'contacts/user_grace/preferences');
   expect(oneClickUnsubscribeUrl).toMatch(new RegExp(`^${apiBaseUrl}/v1/unsubscribe/[\\w-]{43}$`));
   const unsubscribe = await request.post(oneClickUnsubscribeUrl, { form: { 'List-Unsubscribe': 'One-Click' }, maxRedirects: 0 });
@@ -56,6 +72,7 @@ test('keyboard only: a customer opts in to two topics by email, confirms both li
   await page.reload();
   await expect(page.getByText('You’re unsubscribed from all marketing. Orders and account messages still arrive.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Resubscribe' })).toBeVisible();
+  await expectAxeCleanInBothThemes(page);
 
   // The console: each step, how it came about, and the version and hash of the exact wording shown.
   await press(page.getByRole('link', { name: 'Owner console' }), 'Enter');

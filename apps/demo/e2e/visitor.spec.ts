@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { visitorStatus } from './helpers.js';
+import { tabTo, visitorStatus } from './helpers.js';
 
 test('an anonymous visitor sees live data from the server, then signs in with the keyboard as a seeded customer', async ({ page }) => {
   await page.goto('/');
@@ -9,7 +9,7 @@ test('an anonymous visitor sees live data from the server, then signs in with th
 
   // "Visit as": the select's type-ahead picks the customer, and the page reloads signed in.
   const switcher = page.getByLabel('Visit as');
-  await switcher.focus();
+  await tabTo(switcher);
   await page.keyboard.press('a'); // from "Anonymous visitor", the next option starting with A: Ada Lovelace
   await expect(status).toContainText('Signed in as Ada Lovelace');
   await expect(status).toHaveAttribute('data-state', 'ready');

@@ -87,6 +87,20 @@ export function createDemoApi({ keys, apiBaseUrl, rapportFetch }: DemoApiOptions
     return c.json({ token });
   });
 
+  // The page the double opt-in email links to confirms through here: Rapport's `POST /v1/preferences/confirm` is
+  // public (the token is the authority) but answers no cross-origin browser call, so the shop's server passes the
+  // token on, with no key of its own.
+  app.post('/preferences/confirm', async (c) => {
+    const body = (await c.req.json().catch(() => null)) as { token?: unknown } | null;
+    const token = typeof body?.token === 'string' ? body.token : '';
+    const response = await rapportFetch('/v1/preferences/confirm', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
+    return new Response(response.body, { status: response.status, headers: { 'content-type': 'application/json' } });
+  });
+
   // The owner console's back end: forwards to the Rapport admin API with the secret key added here, so the
   // key never reaches the browser. (A real business puts its own staff login in front of this.)
   // Its own refusals use Rapport's error envelope, so the console shows every failure the same way.

@@ -2,13 +2,14 @@
 import { getRequestListener, serve } from '@hono/node-server';
 import { createApp, createPGliteStore, migrate, seedDemoSite } from '@rapport/server';
 import { createServer } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { createServer as createViteServer } from 'vite';
 import { createDemoApi } from './createDemoApi.js';
+import { DEMO_ROOT, demoDataDir, moveLegacyDataDir } from './dataDir.js';
 import { loadDemoKeys } from './demoKeys.js';
 
-const demoRoot = fileURLToPath(new URL('..', import.meta.url));
-const dataDir = process.env.DEMO_DATA_DIR ?? `${demoRoot}.data`;
+// Outside the Vite root, which Vite serves: the folder holds keys.json (see dataDir.ts).
+moveLegacyDataDir();
+const dataDir = demoDataDir();
 const host = process.env.DEMO_HOST ?? '127.0.0.1';
 const apiPort = Number(process.env.RAPPORT_PORT ?? 8787);
 const webPort = Number(process.env.DEMO_PORT ?? 5173);
@@ -32,7 +33,7 @@ const demoApi = createDemoApi({
 });
 const hmr = process.env.DEMO_HMR !== 'off';
 const vite = await createViteServer({
-  configFile: `${demoRoot}vite.config.ts`,
+  configFile: `${DEMO_ROOT}vite.config.ts`,
   // `DEMO_HMR=off` (the e2e run): a source edit during a run must not reload the page under a test, and no
   // WebSocket either: Vite's fixed port (24678) may belong to a `npm run demo` next to it, whose socket would
   // refuse the page and make Vite's client reload it mid-test.

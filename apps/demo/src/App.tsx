@@ -6,6 +6,7 @@ import { ConsolePage } from './console/ConsolePage.js';
 import type { DemoConfig } from './demoApi.js';
 import { AccountPage } from './pages/AccountPage.js';
 import { CheckoutCompletePage } from './pages/CheckoutCompletePage.js';
+import { ConfirmOptInPage } from './pages/ConfirmOptInPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { PreferencesPage } from './pages/PreferencesPage.js';
 import { ProductPage } from './pages/ProductPage.js';
@@ -17,6 +18,7 @@ function ShopPage({ path }: { path: string }) {
   if (path === '/checkout/complete') return <CheckoutCompletePage />;
   if (path === '/account') return <AccountPage />;
   if (path === '/preferences') return <PreferencesPage />;
+  if (path === '/preferences/confirm') return <ConfirmOptInPage />;
   return <HomePage />;
 }
 

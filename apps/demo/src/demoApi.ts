@@ -40,3 +40,28 @@ export const signIn = (externalId: string | null) =>
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ externalId }),
   }).then((r) => json<{ signedInAs: string | null }>(r));
+
+/** How a double opt-in confirmation went: done, a link that is not (or no longer) valid, or the server failed. */
+export type ConfirmOutcome = 'confirmed' | 'invalid' | 'failed';
+
+const confirmations = new Map<string, Promise<ConfirmOutcome>>();
+
+/**
+ * Confirms a double opt-in with the token from the email's link, once per token and page load (React's strict
+ * mode runs effects twice in development; a token works only once). Through the demo server, which passes it to
+ * Rapport's public `POST /v1/preferences/confirm`.
+ */
+export function confirmOptIn(token: string): Promise<ConfirmOutcome> {
+  const known = confirmations.get(token);
+  if (known) return known;
+  const outcome = fetch('/demo-api/preferences/confirm', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token }),
+  }).then(
+    (r): ConfirmOutcome => (r.ok ? 'confirmed' : r.status === 404 || r.status === 422 ? 'invalid' : 'failed'),
+    (): ConfirmOutcome => 'failed',
+  );
+  confirmations.set(token, outcome);
+  return outcome;
+}
