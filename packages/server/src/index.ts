@@ -26,6 +26,11 @@ export type {
   VisitorTokenFailure,
 } from './tokens/verifyVisitorToken.js';
 export { startServer } from './startServer.js';
+export { startMaintenance } from './maintenance/startMaintenance.js';
+export type { Maintenance, MaintenanceOptions } from './maintenance/startMaintenance.js';
+export { pruneIdempotencyKeys } from './idempotency/pruneIdempotencyKeys.js';
+export type { PruneIdempotencyKeysOptions } from './idempotency/pruneIdempotencyKeys.js';
+export { IDEMPOTENCY_RETENTION_SECONDS } from './idempotency/withIdempotency.js';
 export type { StartServerOptions, RunningServer } from './startServer.js';
 export { buildOpenApiDocument } from './openapi/buildOpenApiDocument.js';
 export type { BuildOpenApiDocumentOptions } from './openapi/buildOpenApiDocument.js';

@@ -4,6 +4,7 @@ import type { Hono } from 'hono';
 import { createApp, type CreateAppOptions } from './createApp.js';
 import type { AppEnv } from './http/AppEnv.js';
 import { createConsoleLogger, type RapportLogger } from './logger.js';
+import { startMaintenance, type Maintenance } from './maintenance/startMaintenance.js';
 import { seedDemoSite, type SeedDemoSiteOptions, type SeedDemoSiteResult } from './seed/seedDemoSite.js';
 import { createPGliteStore } from './store/createPGliteStore.js';
 import { createPostgresStore } from './store/createPostgresStore.js';
@@ -28,6 +29,11 @@ export interface StartServerOptions {
   app?: Omit<CreateAppOptions, 'store'>;
   /** Where start-up and errors are reported. Default: a console logger. */
   logger?: RapportLogger;
+  /**
+   * How often the server tidies its database (prunes Idempotency-Keys past their 24 h retention), in
+   * milliseconds, first at start; `false` turns it off. Default: 3600000 (hourly).
+   */
+  maintenanceIntervalMs?: number | false;
 }
 
 /** A running server. */
@@ -44,6 +50,8 @@ export interface RunningServer {
   store: RapportStore;
   /** The demo site and its keys, or `null` when seeding was off. */
   seed: SeedDemoSiteResult | null;
+  /** The housekeeping loop, or `null` when `maintenanceIntervalMs` is `false`. */
+  maintenance: Maintenance | null;
   /** Stops accepting connections, waits for open ones, and closes the store if this server opened it. */
   close(): Promise<void>;
 }
@@ -52,6 +60,7 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? options.app?.logger ?? createConsoleLogger();
   const ownsStore = !options.store;
+  let maintenance: Maintenance | null = null;
   const store =
     options.store ??
     (options.databaseUrl
@@ -68,6 +77,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       );
       server.once('error', reject);
     });
+    const intervalMs = options.maintenanceIntervalMs ?? 3_600_000;
+    if (intervalMs !== false) maintenance = startMaintenance({ store, intervalMs, clock: options.app?.clock, logger });
     const urlHost = host.includes(':') ? `[${host}]` : host;
     let closing: Promise<void> | undefined;
     return {
@@ -77,16 +88,19 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       app,
       store,
       seed,
+      maintenance,
       close: () =>
         (closing ??= (async () => {
           await new Promise<void>((resolve, reject) => {
             server.close((error) => (error ? reject(error) : resolve()));
             if ('closeIdleConnections' in server) server.closeIdleConnections();
           });
+          await maintenance?.stop();
           if (ownsStore) await store.close();
         })()),
     };
   } catch (error) {
+    await maintenance?.stop();
     if (ownsStore) await store.close().catch(() => undefined);
     throw error;
   }

@@ -1,6 +1,9 @@
 import { ApiError } from '../http/ApiError.js';
 import type { IsolationLevel, RapportStore, SqlExecutor } from '../store/Store.js';
 
+/** How long a key replays its response by default (24 h); after that it may be used again, and may be pruned. */
+export const IDEMPOTENCY_RETENTION_SECONDS = 86_400;
+
 /** Identifies one idempotent write. */
 export interface IdempotentRequest {
   siteId: string;
@@ -41,7 +44,7 @@ export async function withIdempotency(
   request: IdempotentRequest,
   execute: (tx: SqlExecutor) => Promise<StoredResponse>,
 ): Promise<StoredResponse & { replayed: boolean }> {
-  const retentionMs = (request.retentionSeconds ?? 86_400) * 1000;
+  const retentionMs = (request.retentionSeconds ?? IDEMPOTENCY_RETENTION_SECONDS) * 1000;
   const ids = [request.siteId, request.scope, request.key];
 
   async function runAndRecord(tx: SqlExecutor): Promise<StoredResponse & { replayed: boolean }> {

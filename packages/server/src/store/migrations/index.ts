@@ -4,6 +4,7 @@ import { migration0003Preferences } from './0003_preferences.js';
 import { migration0004Loyalty } from './0004_loyalty.js';
 import { migration0005Owners } from './0005_owners.js';
 import { migration0006LoyaltyMemberList } from './0006_loyalty_member_list.js';
+import { migration0007IdempotencyKeyAge } from './0007_idempotency_key_age.js';
 import type { Migration } from './Migration.js';
 
 /** Every migration, in the order they run. */
@@ -14,5 +15,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004Loyalty,
   migration0005Owners,
   migration0006LoyaltyMemberList,
+  migration0007IdempotencyKeyAge,
 ];
 export type { Migration };
