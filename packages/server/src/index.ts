@@ -27,7 +27,9 @@ export type {
 } from './tokens/verifyVisitorToken.js';
 export { startServer } from './startServer.js';
 export { startMaintenance } from './maintenance/startMaintenance.js';
-export type { Maintenance, MaintenanceOptions } from './maintenance/startMaintenance.js';
+export type { Maintenance, MaintenanceOptions, MaintenanceRun } from './maintenance/startMaintenance.js';
+export { grantScheduledRewards } from './loyalty/grantScheduledRewards.js';
+export type { GrantScheduledRewardsOptions } from './loyalty/grantScheduledRewards.js';
 export { pruneIdempotencyKeys } from './idempotency/pruneIdempotencyKeys.js';
 export type { PruneIdempotencyKeysOptions } from './idempotency/pruneIdempotencyKeys.js';
 export { IDEMPOTENCY_RETENTION_SECONDS } from './idempotency/withIdempotency.js';

@@ -30,8 +30,9 @@ export interface StartServerOptions {
   /** Where start-up and errors are reported. Default: a console logger. */
   logger?: RapportLogger;
   /**
-   * How often the server tidies its database (prunes Idempotency-Keys past their 24 h retention), in
-   * milliseconds, first at start; `false` turns it off. Default: 3600000 (hourly).
+   * How often the server runs its scheduled work (grants the loyalty birthday and anniversary rewards due,
+   * prunes Idempotency-Keys past their 24 h retention), in milliseconds, first at start; `false` turns it off.
+   * Default: 3600000 (hourly).
    */
   maintenanceIntervalMs?: number | false;
 }
@@ -50,7 +51,7 @@ export interface RunningServer {
   store: RapportStore;
   /** The demo site and its keys, or `null` when seeding was off. */
   seed: SeedDemoSiteResult | null;
-  /** The housekeeping loop, or `null` when `maintenanceIntervalMs` is `false`. */
+  /** The scheduled-work loop, or `null` when `maintenanceIntervalMs` is `false`. */
   maintenance: Maintenance | null;
   /** Stops accepting connections, waits for open ones, and closes the store if this server opened it. */
   close(): Promise<void>;

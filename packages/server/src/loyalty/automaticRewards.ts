@@ -32,16 +32,17 @@ function dueYear(monthDay: string, now: Date, after?: Date): number | null {
 /**
  * Grants the welcome reward (once per account) and the birthday and membership-anniversary rewards (once
  * per year each, keys `birthday:<account>:<year>` and `anniversary:<account>:<year>`) when due. Idempotent:
- * run it on every read.
+ * run it on every read (and from the scheduled job). Answers how many it granted now.
  */
-export async function grantDueRewards(tx: SqlExecutor, scope: LedgerScope, account: AccountRow): Promise<void> {
+export async function grantDueRewards(tx: SqlExecutor, scope: LedgerScope, account: AccountRow): Promise<number> {
   const { earn, pointsName } = scope.program;
+  const grants: Parameters<typeof grantAutomatic>[3][] = [];
   if (earn.welcome > 0) {
-    await grantAutomatic(tx, scope, account, { kind: 'welcome', key: `welcome:${account.id}`, points: earn.welcome, reason: `Welcome to ${pointsName}` });
+    grants.push({ kind: 'welcome', key: `welcome:${account.id}`, points: earn.welcome, reason: `Welcome to ${pointsName}` });
   }
   const birthdayYear = account.birthday && earn.birthday > 0 ? dueYear(account.birthday, scope.now) : null;
   if (birthdayYear !== null) {
-    await grantAutomatic(tx, scope, account, {
+    grants.push({
       kind: 'birthday',
       key: `birthday:${account.id}:${birthdayYear}`,
       points: earn.birthday,
@@ -52,13 +53,16 @@ export async function grantDueRewards(tx: SqlExecutor, scope: LedgerScope, accou
   const anniversaryYear = earn.anniversary > 0 ? dueYear(joined, scope.now, addDays(account.joined_at, 1)) : null;
   if (anniversaryYear !== null) {
     const years = anniversaryYear - account.joined_at.getUTCFullYear();
-    await grantAutomatic(tx, scope, account, {
+    grants.push({
       kind: 'anniversary',
       key: `anniversary:${account.id}:${anniversaryYear}`,
       points: earn.anniversary,
       reason: `${years} year${years === 1 ? '' : 's'} with us`,
     });
   }
+  let granted = 0;
+  for (const grant of grants) if ((await grantAutomatic(tx, scope, account, grant)).created) granted += 1;
+  return granted;
 }
 
 /** Copies the contact's `birthday` trait onto the account when it differs. */

@@ -1,5 +1,6 @@
 import { pruneIdempotencyKeys } from '../idempotency/pruneIdempotencyKeys.js';
 import type { RapportLogger } from '../logger.js';
+import { grantScheduledRewards } from '../loyalty/grantScheduledRewards.js';
 import type { RapportStore } from '../store/Store.js';
 
 /** Options of {@link startMaintenance}. */
@@ -14,30 +15,43 @@ export interface MaintenanceOptions {
   logger: RapportLogger;
 }
 
+/** What one maintenance run did. */
+export interface MaintenanceRun {
+  /** Idempotency-Keys deleted because their retention had passed. */
+  idempotencyKeysPruned: number;
+  /** Birthday and anniversary rewards granted to members (see `grantScheduledRewards`). */
+  loyaltyRewardsGranted: number;
+}
+
 /** A running maintenance loop. */
 export interface Maintenance {
   /** Runs the jobs now (after any run in progress) and resolves with what they did. */
-  runNow(): Promise<{ idempotencyKeysPruned: number }>;
+  runNow(): Promise<MaintenanceRun>;
   /** Stops the timer and waits for a run in progress, so the store can be closed after it. */
   stop(): Promise<void>;
 }
 
 /**
- * The server's housekeeping on a timer that never keeps the process alive: today it prunes Idempotency-Keys
- * past their retention. Runs never overlap; a failure is logged and the loop goes on.
+ * The server's scheduled work, on a timer that never keeps the process alive: it grants the loyalty birthday
+ * and anniversary rewards due (so they arrive on the day, not at the member's next visit) and prunes
+ * Idempotency-Keys past their retention. Runs never overlap; a failure is logged and the loop goes on.
  */
 export function startMaintenance(options: MaintenanceOptions): Maintenance {
   if (!Number.isInteger(options.intervalMs) || options.intervalMs <= 0) {
     throw new RangeError('maintenance intervalMs must be a positive integer');
   }
   const clock = options.clock ?? (() => new Date());
-  let running: Promise<{ idempotencyKeysPruned: number }> = Promise.resolve({ idempotencyKeysPruned: 0 });
+  let running: Promise<MaintenanceRun> = Promise.resolve({ idempotencyKeysPruned: 0, loyaltyRewardsGranted: 0 });
   let stopped = false;
 
   const runNow = () =>
     (running = running
       .catch(() => undefined)
-      .then(async () => ({ idempotencyKeysPruned: await pruneIdempotencyKeys(options.store, { now: clock() }) })));
+      .then(async () => {
+        const now = clock();
+        const loyaltyRewardsGranted = await grantScheduledRewards(options.store, { now });
+        return { loyaltyRewardsGranted, idempotencyKeysPruned: await pruneIdempotencyKeys(options.store, { now }) };
+      }));
 
   const tick = () => {
     if (stopped) return;
