@@ -34,7 +34,7 @@ export interface Maintenance {
 /**
  * The server's scheduled work, on a timer that never keeps the process alive: it grants the loyalty birthday
  * and anniversary rewards due (so they arrive on the day, not at the member's next visit) and prunes
- * Idempotency-Keys past their retention. Runs never overlap; a failure is logged and the loop goes on.
+ * Idempotency-Keys past their retention. Runs never overlap; a failed job is logged and the loop goes on.
  */
 export function startMaintenance(options: MaintenanceOptions): Maintenance {
   if (!Number.isInteger(options.intervalMs) || options.intervalMs <= 0) {
@@ -44,18 +44,28 @@ export function startMaintenance(options: MaintenanceOptions): Maintenance {
   let running: Promise<MaintenanceRun> = Promise.resolve({ idempotencyKeysPruned: 0, loyaltyRewardsGranted: 0 });
   let stopped = false;
 
-  const runNow = () =>
-    (running = running
-      .catch(() => undefined)
-      .then(async () => {
-        const now = clock();
-        const loyaltyRewardsGranted = await grantScheduledRewards(options.store, { now });
-        return { loyaltyRewardsGranted, idempotencyKeysPruned: await pruneIdempotencyKeys(options.store, { now }) };
-      }));
+  // Each job runs even when the one before failed; every failure is logged, and the run rejects with the first.
+  async function runJobs(): Promise<MaintenanceRun> {
+    const now = clock();
+    const failures: unknown[] = [];
+    const attempt = async (job: string, work: () => Promise<number>) => {
+      try {
+        return await work();
+      } catch (error) {
+        failures.push(error);
+        options.logger.error(`Maintenance job failed: ${job}`, { error });
+        return 0;
+      }
+    };
+    const loyaltyRewardsGranted = await attempt('loyalty rewards', () => grantScheduledRewards(options.store, { now }));
+    const idempotencyKeysPruned = await attempt('idempotency keys', () => pruneIdempotencyKeys(options.store, { now }));
+    if (failures.length > 0) throw failures[0];
+    return { loyaltyRewardsGranted, idempotencyKeysPruned };
+  }
 
+  const runNow = () => (running = running.catch(() => undefined).then(runJobs));
   const tick = () => {
-    if (stopped) return;
-    runNow().catch((error: unknown) => options.logger.error('Maintenance run failed', { error }));
+    if (!stopped) runNow().catch(() => undefined);
   };
   const timer = setInterval(tick, options.intervalMs);
   timer.unref?.();
