@@ -18,18 +18,28 @@ interface ConfirmationRow {
   site_created_at: Date;
 }
 
+/** What {@link confirmOptIn} confirms. */
+export interface ConfirmOptInInput {
+  /** The token from the link. */
+  token: string;
+  now: Date;
+  /** Accept only a link of this site (the browser route passes its key's site). Default: any site. */
+  siteId?: string;
+}
+
 /**
  * Confirms a double opt-in from the link in the email: the pending choice turns on, recorded as `granted`
  * through `confirmation_link` with the wording the visitor opted in under. An unknown, used or expired token,
  * or one whose choice was withdrawn meanwhile, is 404.
  */
-export async function confirmOptIn(tx: SqlExecutor, input: { token: string; now: Date }): Promise<PreferenceState> {
+export async function confirmOptIn(tx: SqlExecutor, input: ConfirmOptInInput): Promise<PreferenceState> {
   const { now } = input;
   const { rows } = await tx.query<ConfirmationRow>(
     `SELECT c.id, c.site_id, c.contact_id, c.topic_id, c.channel, c.pending_event_id, s.identity_secret, s.created_at AS site_created_at
      FROM preference_confirmations c JOIN sites s ON s.id = c.site_id
-     WHERE c.token_hash = $1 AND c.used_at IS NULL AND c.expires_at > $2 FOR UPDATE OF c`,
-    [await hashPreferenceToken(input.token), now],
+     WHERE c.token_hash = $1 AND c.used_at IS NULL AND c.expires_at > $2 AND ($3::text IS NULL OR c.site_id = $3)
+     FOR UPDATE OF c`,
+    [await hashPreferenceToken(input.token), now, input.siteId ?? null],
   );
   const row = rows[0];
   if (!row) throw new ApiError(404, 'not_found', 'This confirmation link is unknown, used or expired');

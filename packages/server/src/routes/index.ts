@@ -34,7 +34,12 @@ import {
   updateContactPreferencesRoute,
   verifyConsentChainsRoute,
 } from './preferencesAdmin.js';
-import { confirmOptInRoute, oneClickUnsubscribeInfoRoute, oneClickUnsubscribeRoute } from './preferencesPublic.js';
+import {
+  confirmOptInFromPageRoute,
+  confirmOptInRoute,
+  oneClickUnsubscribeInfoRoute,
+  oneClickUnsubscribeRoute,
+} from './preferencesPublic.js';
 import { exportVisitorPreferencesRoute, updateVisitorPreferencesRoute } from './preferencesVisitor.js';
 import { profileRoute } from './profile.js';
 import {
@@ -73,6 +78,7 @@ export const RAPPORT_ROUTES: readonly RouteDefinition[] = [
   updateVisitorPreferencesRoute,
   exportVisitorPreferencesRoute,
   confirmOptInRoute,
+  confirmOptInFromPageRoute,
   oneClickUnsubscribeRoute,
   oneClickUnsubscribeInfoRoute,
   getPreferenceCatalogRoute,

@@ -113,3 +113,48 @@ describe('double opt-in', () => {
     h.clock.advance(-(7 * 86_400_000 + 1));
   });
 });
+
+describe('double opt-in from the confirmation page in the browser', () => {
+  const ORIGIN = 'https://shop.example.com';
+
+  async function pendingToken(externalId: string, topicId: string): Promise<string> {
+    await kit.changeOk(await kit.visitor(externalId), { choices: [{ topicId, channel: 'email', granted: true }] });
+    const item = (await pendingFor(externalId)).find((p) => p.topicId === topicId);
+    return item!.token;
+  }
+
+  it('confirms with the publishable key and no visitor token, readable cross-origin, errors included', async () => {
+    const token = await pendingToken('user_page', 'newsletter');
+    const confirm = () =>
+      h.call('/v1/visitor/preferences/confirm', { site: kit.site, origin: ORIGIN, method: 'POST', body: { token } });
+    const first = await confirm();
+    expect(first.status).toBe(200);
+    expect(first.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    expect(stateOf(PreferenceStateSchema.parse(await first.json()), 'newsletter', 'email')).toBe('on');
+    expect((await kit.history('user_page')).map((e) => [e.action, e.source])).toEqual([
+      ['pending', 'widget'],
+      ['granted', 'confirmation_link'],
+    ]);
+
+    const again = await confirm();
+    expect(again.status).toBe(404);
+    expect(again.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    expect((await readError(again)).code).toBe('not_found');
+  });
+
+  it('refuses a link of another site and an origin the key does not allow, changing nothing', async () => {
+    const token = await pendingToken('user_page_other', 'offers');
+    const other = await createPreferencesKit(h);
+    const elsewhere = await h.call('/v1/visitor/preferences/confirm', { site: other.site, origin: ORIGIN, method: 'POST', body: { token } });
+    expect(elsewhere.status).toBe(404);
+    const foreign = await h.call('/v1/visitor/preferences/confirm', {
+      site: kit.site,
+      origin: 'https://evil.example.net',
+      method: 'POST',
+      body: { token },
+    });
+    expect(foreign.status).toBe(403);
+    expect((await kit.history('user_page_other')).map((e) => e.action)).toEqual(['pending']);
+    expect(await pendingFor('user_page_other')).toHaveLength(1);
+  });
+});

@@ -2,7 +2,7 @@ import { API_PREFIX } from '@rapport/core';
 import { ConfirmOptInSchema, ErrorEnvelopeSchema, PreferenceStateSchema } from '@rapport/core/schemas';
 import * as z from 'zod/mini';
 import { ApiError } from '../http/ApiError.js';
-import { definePublicRoute } from '../http/defineRoute.js';
+import { definePublicRoute, defineVisitorRoute } from '../http/defineRoute.js';
 import { confirmOptIn } from '../preferences/confirmOptIn.js';
 import { findUnsubscribeToken, unsubscribeByToken } from '../preferences/unsubscribeByToken.js';
 
@@ -26,6 +26,31 @@ export const confirmOptInRoute = definePublicRoute({
   },
   async handle(ctx) {
     const state = await ctx.transaction((tx) => confirmOptIn(tx, { token: ctx.body.token, now: ctx.now }));
+    return { status: 200, body: state };
+  },
+});
+
+/**
+ * `POST /v1/visitor/preferences/confirm`: the same confirmation from the site's own confirmation page in the
+ * browser, with the publishable key (origin allowlist, CORS, rate limit); no visitor token is needed.
+ */
+export const confirmOptInFromPageRoute = defineVisitorRoute({
+  method: 'POST',
+  path: `${API_PREFIX}/visitor/preferences/confirm`,
+  operationId: 'confirmPreferenceOptInFromPage',
+  summary: 'Confirm an email opt-in from the site’s confirmation page (browser)',
+  description:
+    'For a confirmation page that calls the API from the browser: as `POST /v1/preferences/confirm`, with the publishable ' +
+    'key, so the origin is checked and the answer (errors included) is readable cross-origin. Only links of the key’s site work.',
+  tags: ['visitor', 'preferences'],
+  token: 'optional',
+  body: ConfirmOptInSchema,
+  responses: {
+    200: { description: 'The contact’s choices after confirming', schema: PreferenceStateSchema },
+    404: { description: 'Unknown, used or expired token, or one of another site (`not_found`)', schema: ErrorEnvelopeSchema },
+  },
+  async handle(ctx) {
+    const state = await ctx.transaction((tx) => confirmOptIn(tx, { token: ctx.body.token, now: ctx.now, siteId: ctx.site.id }));
     return { status: 200, body: state };
   },
 });
