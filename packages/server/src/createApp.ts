@@ -11,6 +11,7 @@ import { methodsForPath } from './http/methodsForPath.js';
 import { requestIdMiddleware } from './http/requestIdMiddleware.js';
 import { createConsoleLogger, type RapportLogger } from './logger.js';
 import { buildOpenApiDocument } from './openapi/buildOpenApiDocument.js';
+import { positiveInteger } from './positiveInteger.js';
 import { RAPPORT_ROUTES } from './routes/index.js';
 import type { RapportStore } from './store/Store.js';
 
@@ -56,8 +57,7 @@ function nodeRemoteAddress(_request: Request, env: unknown): string | undefined 
 
 function resolveRuntime(options: CreateAppOptions, routes: readonly RouteDefinition[]): AppRuntime {
   if (!options.store) throw new TypeError('createApp needs a store');
-  const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024;
-  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes <= 0) throw new RangeError('maxBodyBytes must be a positive integer');
+  const maxBodyBytes = positiveInteger('maxBodyBytes', options.maxBodyBytes ?? 16 * 1024);
   let document: Record<string, unknown> | undefined;
   return {
     store: options.store,

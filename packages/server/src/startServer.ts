@@ -61,7 +61,6 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? options.app?.logger ?? createConsoleLogger();
   const ownsStore = !options.store;
-  let maintenance: Maintenance | null = null;
   const store =
     options.store ??
     (options.databaseUrl
@@ -79,7 +78,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       server.once('error', reject);
     });
     const intervalMs = options.maintenanceIntervalMs ?? 3_600_000;
-    if (intervalMs !== false) maintenance = startMaintenance({ store, intervalMs, clock: options.app?.clock, logger });
+    const maintenance = intervalMs === false ? null : startMaintenance({ store, intervalMs, clock: options.app?.clock, logger });
     const urlHost = host.includes(':') ? `[${host}]` : host;
     let closing: Promise<void> | undefined;
     return {
@@ -101,7 +100,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         })()),
     };
   } catch (error) {
-    await maintenance?.stop();
     if (ownsStore) await store.close().catch(() => undefined);
     throw error;
   }

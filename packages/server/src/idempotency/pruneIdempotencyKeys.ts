@@ -1,3 +1,4 @@
+import { positiveInteger } from '../positiveInteger.js';
 import type { SqlExecutor } from '../store/Store.js';
 import { IDEMPOTENCY_RETENTION_SECONDS } from './withIdempotency.js';
 
@@ -18,8 +19,7 @@ export interface PruneIdempotencyKeysOptions {
  */
 export async function pruneIdempotencyKeys(db: SqlExecutor, options: PruneIdempotencyKeysOptions): Promise<number> {
   const retentionSeconds = options.retentionSeconds ?? IDEMPOTENCY_RETENTION_SECONDS;
-  const batchSize = options.batchSize ?? 5000;
-  if (!Number.isInteger(batchSize) || batchSize <= 0) throw new RangeError('batchSize must be a positive integer');
+  const batchSize = positiveInteger('batchSize', options.batchSize ?? 5000);
   const cutoff = new Date(options.now.getTime() - retentionSeconds * 1000);
   let total = 0;
   for (;;) {

@@ -1,4 +1,5 @@
 import type { Traits } from '@rapport/core/schemas';
+import { positiveInteger } from '../positiveInteger.js';
 import type { RapportStore } from '../store/Store.js';
 import { addDays } from './accountState.js';
 import { CELEBRATION_WINDOW_DAYS, grantDueRewards, syncBirthday } from './automaticRewards.js';
@@ -31,8 +32,7 @@ export function celebrationMonthDays(now: Date): string[] {
  * its own transaction under the account lock, as every ledger write is. Answers how many rewards it granted.
  */
 export async function grantScheduledRewards(store: RapportStore, options: GrantScheduledRewardsOptions): Promise<number> {
-  const batchSize = options.batchSize ?? 200;
-  if (!Number.isInteger(batchSize) || batchSize <= 0) throw new RangeError('batchSize must be a positive integer');
+  const batchSize = positiveInteger('batchSize', options.batchSize ?? 200);
   const days = celebrationMonthDays(options.now);
   const { rows: sites } = await store.query<{ site_id: string }>('SELECT DISTINCT site_id FROM loyalty_programs ORDER BY site_id');
   let granted = 0;

@@ -1,6 +1,7 @@
 import { pruneIdempotencyKeys } from '../idempotency/pruneIdempotencyKeys.js';
 import type { RapportLogger } from '../logger.js';
 import { grantScheduledRewards } from '../loyalty/grantScheduledRewards.js';
+import { positiveInteger } from '../positiveInteger.js';
 import type { RapportStore } from '../store/Store.js';
 
 /** Options of {@link startMaintenance}. */
@@ -37,9 +38,7 @@ export interface Maintenance {
  * Idempotency-Keys past their retention. Runs never overlap; a failed job is logged and the loop goes on.
  */
 export function startMaintenance(options: MaintenanceOptions): Maintenance {
-  if (!Number.isInteger(options.intervalMs) || options.intervalMs <= 0) {
-    throw new RangeError('maintenance intervalMs must be a positive integer');
-  }
+  const intervalMs = positiveInteger('maintenance intervalMs', options.intervalMs);
   const clock = options.clock ?? (() => new Date());
   let running: Promise<MaintenanceRun> = Promise.resolve({ idempotencyKeysPruned: 0, loyaltyRewardsGranted: 0 });
   let stopped = false;
@@ -67,7 +66,7 @@ export function startMaintenance(options: MaintenanceOptions): Maintenance {
   const tick = () => {
     if (!stopped) runNow().catch(() => undefined);
   };
-  const timer = setInterval(tick, options.intervalMs);
+  const timer = setInterval(tick, intervalMs);
   timer.unref?.();
   tick();
 
