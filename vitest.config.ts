@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
@@ -8,6 +8,8 @@ import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.ts';
 const configDir = fileURLToPath(new URL('./.storybook', import.meta.url));
 const conditions = ['source', 'module', 'browser', 'development|production'];
 const serverTests = ['packages/server/src/**/*.test.ts'];
+// Race tests need real connections and the real clock: PostgreSQL only (testing/raceHarness.ts refuses PGlite).
+const raceTests = ['packages/server/src/**/*.race.test.ts'];
 const postgresUrl = process.env.RAPPORT_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const browser = () => ({
@@ -29,6 +31,7 @@ export default defineConfig({
         test: {
           name: 'server-pglite',
           include: serverTests,
+          exclude: [...configDefaults.exclude, ...raceTests],
           environment: 'node',
           env: { RAPPORT_TEST_STORE: 'pglite' },
           testTimeout: 30_000,

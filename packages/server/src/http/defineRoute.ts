@@ -52,8 +52,16 @@ export interface RouteContext<B, Q, P> {
   c: Context<AppEnv>;
   runtime: AppRuntime;
   requestId: string;
-  /** The request's "now", from the app's clock. */
+  /**
+   * When the request arrived, from the app's clock. Use it for what does not depend on other writers (token
+   * expiry, a response's timestamps); never for a decision made after waiting for a lock.
+   */
   now: Date;
+  /**
+   * The app's clock. A decision guarded by a lock (a balance, a cooldown, a chain of events) reads the time from
+   * here after taking that lock: a request that waited for it must see the writes committed ahead of it.
+   */
+  clock: () => Date;
   body: B;
   query: Q;
   params: P;

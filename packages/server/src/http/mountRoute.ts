@@ -96,6 +96,7 @@ export function mountRoute(app: Hono<AppEnv>, route: RouteDefinition, runtime: A
       runtime,
       requestId: c.get('requestId'),
       now,
+      clock: runtime.clock,
       params,
       query: route.query ? query : undefined,
       body,
@@ -122,7 +123,7 @@ export function mountRoute(app: Hono<AppEnv>, route: RouteDefinition, runtime: A
     const requestHash = await sha256Hex(`${route.method} ${new URL(c.req.url).pathname}\n${canonicalJson(body ?? null)}`);
     const outcome = await withIdempotency(
       runtime.store,
-      { siteId: who.site.id, scope: who.principal, key, requestHash, now, ...isolation },
+      { siteId: who.site.id, scope: who.principal, key, requestHash, clock: runtime.clock, ...isolation },
       async (tx: SqlExecutor) => {
         const ctx: AnyRouteContext = { ...base, db: tx, transaction: (fn) => fn(tx) };
         const result = checkResult(route, runtime, await route.handle(ctx));

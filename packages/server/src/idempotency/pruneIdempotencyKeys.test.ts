@@ -26,19 +26,19 @@ async function keysOf(scope: string): Promise<string[]> {
 describe('pruneIdempotencyKeys', () => {
   it('deletes only keys past the 24 h retention, and a key still replays until then', async () => {
     const t0 = h.clock.now();
-    const request = { siteId: site.site.id, scope: 'prune', key: 'kept-then-pruned', requestHash: 'a', now: t0 };
+    const request = { siteId: site.site.id, scope: 'prune', key: 'kept-then-pruned', requestHash: 'a', clock: () => t0 };
     await withIdempotency(h.store, request, async () => ({ status: 201, body: { n: 1 } }));
 
     const almost = new Date(t0.getTime() + 24 * HOUR - 1);
     expect(await pruneIdempotencyKeys(h.store, { now: almost })).toBe(0);
-    const replay = await withIdempotency(h.store, { ...request, now: almost }, async () => ({ status: 201, body: { n: 2 } }));
+    const replay = await withIdempotency(h.store, { ...request, clock: () => almost }, async () => ({ status: 201, body: { n: 2 } }));
     expect(replay).toEqual({ status: 201, body: { n: 1 }, replayed: true });
 
     const day = new Date(t0.getTime() + 24 * HOUR);
     expect(await pruneIdempotencyKeys(h.store, { now: day })).toBe(1);
     expect(await keysOf('prune')).toEqual([]);
     // Gone, so the key runs again, even for a different request.
-    const fresh = await withIdempotency(h.store, { ...request, requestHash: 'b', now: day }, async () => ({ status: 201, body: { n: 3 } }));
+    const fresh = await withIdempotency(h.store, { ...request, requestHash: 'b', clock: () => day }, async () => ({ status: 201, body: { n: 3 } }));
     expect(fresh).toEqual({ status: 201, body: { n: 3 }, replayed: false });
   });
 

@@ -99,7 +99,7 @@ describe('Idempotency-Key on writes', () => {
 
   it('executes exactly once under concurrency (direct helper)', async () => {
     let runs = 0;
-    const request = { siteId: site.site.id, scope: 'test', key: 'direct-concurrent', requestHash: 'h1', now: h.clock.now() };
+    const request = { siteId: site.site.id, scope: 'test', key: 'direct-concurrent', requestHash: 'h1', clock: h.clock.now };
     const results = await Promise.all(
       Array.from({ length: 6 }, () =>
         withIdempotency(h.store, request, async (tx) => {
@@ -115,10 +115,10 @@ describe('Idempotency-Key on writes', () => {
   });
 
   it('lets a key be reused for a new request after the retention period', async () => {
-    const request = { siteId: site.site.id, scope: 'test', key: 'expiring', requestHash: 'first', now: h.clock.now(), retentionSeconds: 60 };
+    const request = { siteId: site.site.id, scope: 'test', key: 'expiring', requestHash: 'first', clock: h.clock.now, retentionSeconds: 60 };
     await withIdempotency(h.store, request, async () => ({ status: 200, body: 'first' }));
     const later = new Date(h.clock.now().getTime() + 61_000);
-    const reused = await withIdempotency(h.store, { ...request, requestHash: 'second', now: later }, async () => ({ status: 200, body: 'second' }));
+    const reused = await withIdempotency(h.store, { ...request, requestHash: 'second', clock: () => later }, async () => ({ status: 200, body: 'second' }));
     expect(reused).toEqual({ status: 200, body: 'second', replayed: false });
   });
 });

@@ -13,7 +13,8 @@ export interface IdempotentRequest {
   key: string;
   /** Hash of what was asked (method, path, body): the same key with a different request is a conflict. */
   requestHash: string;
-  now: Date;
+  /** The clock, read once the key row is held: a request that waited for another with the same key decides at its own time. */
+  clock: () => Date;
   /** Isolation of the transaction the write runs in. Default: read committed. */
   isolation?: IsolationLevel;
   /** After this many seconds a key may be used again for a new request. Default: 86400 (24 h). */
@@ -59,10 +60,11 @@ export async function withIdempotency(
 
   return store.transaction(
     async (tx) => {
+      // The insert waits for a concurrent holder of the key; the time is read once it returns.
       const inserted = await tx.query(
         `INSERT INTO idempotency_keys (site_id, scope, key, request_hash, created_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (site_id, scope, key) DO NOTHING RETURNING key`,
-        [...ids, request.requestHash, request.now],
+        [...ids, request.requestHash, request.clock()],
       );
       if (inserted.rows.length > 0) return runAndRecord(tx);
 
@@ -73,11 +75,12 @@ export async function withIdempotency(
       );
       const existing = rows[0];
       if (!existing) throw new Error('Idempotency key vanished between insert and select');
-      if (existing.created_at.getTime() + retentionMs <= request.now.getTime()) {
+      const now = request.clock();
+      if (existing.created_at.getTime() + retentionMs <= now.getTime()) {
         await tx.query(
           `UPDATE idempotency_keys SET request_hash = $4, created_at = $5, status_code = NULL, response_body = NULL
            WHERE site_id = $1 AND scope = $2 AND key = $3`,
-          [...ids, request.requestHash, request.now],
+          [...ids, request.requestHash, now],
         );
         return runAndRecord(tx);
       }

@@ -13,17 +13,20 @@ import { createTestStore, type TestStore } from './createTestStore.js';
 /** Origins every test site allows. */
 export const TEST_ORIGINS = ['https://shop.example.com', 'https://*.example.org'];
 
-/** A clock tests move by hand. */
+/** A clock tests move by hand, or the real clock (race tests). */
 export interface TestClock {
   now: () => Date;
   advance(ms: number): void;
   set(date: Date): void;
+  /** True for the real clock, which cannot be moved. */
+  readonly real: boolean;
 }
 
 /** A clock starting at `start` that only moves when told to. */
 export function createTestClock(start = new Date('2026-11-23T09:00:00.000Z')): TestClock {
   let current = start.getTime();
   return {
+    real: false,
     now: () => new Date(current),
     advance: (ms) => {
       current += ms;
@@ -32,6 +35,14 @@ export function createTestClock(start = new Date('2026-11-23T09:00:00.000Z')): T
       current = date.getTime();
     },
   };
+}
+
+/** The real clock: race tests run on it, since a frozen clock serialises time and hides the races they look for. */
+export function createRealClock(): TestClock {
+  const refuse = () => {
+    throw new Error('This harness runs on the real clock: it cannot be moved (freeze time for date logic, never for races)');
+  };
+  return { real: true, now: () => new Date(), advance: refuse, set: refuse };
 }
 
 /** A new site with random slug and the test origins. */
@@ -74,10 +85,12 @@ export interface Harness {
   dispose(): Promise<void>;
 }
 
-/** Builds a {@link Harness}: store (per `RAPPORT_TEST_STORE`), test clock, silent logger, rate limits off. */
-export async function createHarness(options: Omit<CreateAppOptions, 'store'> = {}): Promise<Harness> {
+/**
+ * Builds a {@link Harness}: store (per `RAPPORT_TEST_STORE`), a test clock (`clock` replaces it: race tests pass
+ * the real one through `createRaceHarness`), silent logger, rate limits off.
+ */
+export async function createHarness(options: Omit<CreateAppOptions, 'store'> = {}, clock: TestClock = createTestClock()): Promise<Harness> {
   const testStore = await createTestStore();
-  const clock = createTestClock();
   const makeApp = (more: Omit<CreateAppOptions, 'store'> = {}) =>
     createApp({ store: testStore.store, clock: clock.now, logger: createSilentLogger(), rateLimit: false, ...options, ...more });
   const app = makeApp();
