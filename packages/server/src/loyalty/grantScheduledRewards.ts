@@ -8,8 +8,10 @@ import { loadProgram } from './programQueries.js';
 
 /** Options of {@link grantScheduledRewards}. */
 export interface GrantScheduledRewardsOptions {
-  /** The current time. Required. */
+  /** The current time: which birthdays and anniversaries fall in the window. Required. */
   now: Date;
+  /** The clock, read for each member once its account is locked. Default: `now` throughout. */
+  clock?: () => Date;
   /** Accounts read per query. Default: 200. */
   batchSize?: number;
 }
@@ -39,7 +41,7 @@ export async function grantScheduledRewards(store: RapportStore, options: GrantS
   for (const { site_id: siteId } of sites) {
     const program = await loadProgram(store, siteId);
     if (!program || (program.earn.birthday <= 0 && program.earn.anniversary <= 0)) continue;
-    const scope = { siteId, program, now: options.now };
+    const clock = options.clock ?? (() => options.now);
     let after = '';
     for (;;) {
       const { rows } = await store.query<{ id: string; traits: Traits }>(
@@ -52,7 +54,7 @@ export async function grantScheduledRewards(store: RapportStore, options: GrantS
       for (const row of rows) {
         granted += await store.transaction(async (tx) => {
           const account = await syncBirthday(tx, await lockAccount(tx, row.id), row.traits);
-          return grantDueRewards(tx, scope, account);
+          return grantDueRewards(tx, { siteId, program, now: clock() }, account);
         });
       }
       if (rows.length < batchSize) break;

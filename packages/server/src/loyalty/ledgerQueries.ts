@@ -1,7 +1,7 @@
 import type { CelebrationKind, LedgerEntry, LedgerEntryType } from '@rapport/core/schemas';
 import { newId, randomAlphanumeric } from '../crypto/random.js';
 import { ApiError } from '../http/ApiError.js';
-import type { SqlExecutor } from '../store/Store.js';
+import { sqlState, type SqlExecutor } from '../store/Store.js';
 
 /** A ledger row. */
 export interface EntryRow {
@@ -30,11 +30,20 @@ export interface AccountRow {
   birthday: string | null;
   referral_code: string;
   celebrations_seen_at: Date | null;
+  /** Spendable points, kept by the database with every ledger entry (never below zero: a CHECK refuses it). */
+  balance: number;
+  /** Stamps collected and available, kept like `balance`. */
+  stamps: number;
+  /** Earliest moment a lot may expire, or `null`: until then no write needs to fold the history. */
+  next_expiry_at: Date | null;
 }
 
 const ENTRY_COLUMNS =
   'id, account_id, type, points, stamps, reason, celebration, idempotency_key, request_hash, source_entry_id, clamped_from, created_at, available_at, expires_at';
-const ACCOUNT_COLUMNS = 'id, site_id, contact_id, joined_at, birthday, referral_code, celebrations_seen_at';
+const ACCOUNT_COLUMNS = 'id, site_id, contact_id, joined_at, birthday, referral_code, celebrations_seen_at, balance, stamps, next_expiry_at';
+
+/** The database's CHECK constraints that keep an account's balance and stamps at zero or more. */
+const NONNEGATIVE_CONSTRAINTS = ['loyalty_accounts_balance_nonnegative', 'loyalty_accounts_stamps_nonnegative'];
 
 /** The admin view of an entry. */
 export function toLedgerEntry(row: EntryRow): LedgerEntry {
@@ -66,13 +75,34 @@ export async function findEntryByKey(db: SqlExecutor, siteId: string, key: strin
 export type NewEntry = Omit<EntryRow, 'id' | 'source_entry_id' | 'clamped_from' | 'celebration' | 'stamps'> &
   Partial<Pick<EntryRow, 'source_entry_id' | 'clamped_from' | 'celebration' | 'stamps'>>;
 
+/** True when `error` is the database refusing to take a balance or a stamp count below zero. */
+export function isBelowZero(error: unknown): boolean {
+  if (sqlState(error) !== '23514') return false;
+  const { constraint, message } = error as { constraint?: unknown; message?: unknown };
+  return NONNEGATIVE_CONSTRAINTS.some((name) => constraint === name || (typeof message === 'string' && message.includes(name)));
+}
+
 /**
  * Appends an entry unless its key is taken. The unique (site, key) constraint decides a race: a concurrent
  * insert with the same key waits for the first to commit, then inserts nothing. An existing entry with a
- * different request hash is 422 `idempotency_conflict`.
+ * different request hash is 422 `idempotency_conflict`. The database posts the entry to the account's balance in
+ * the same statement (or parks it in `loyalty_pending`); a debit beyond the balance is refused there and answers
+ * 409 `insufficient_points`, with nothing written once the transaction rolls back.
  */
 export async function appendEntry(tx: SqlExecutor, siteId: string, entry: NewEntry): Promise<{ row: EntryRow; created: boolean }> {
-  const { rows } = await tx.query<EntryRow>(
+  const { rows } = await insertEntry(tx, siteId, entry).catch((error: unknown) => {
+    if (isBelowZero(error)) throw new ApiError(409, 'insufficient_points', 'Not enough points or stamps: the balance cannot go below zero');
+    throw error;
+  });
+  if (rows[0]) return { row: rows[0], created: true };
+  const existing = await findEntryByKey(tx, siteId, entry.idempotency_key);
+  if (!existing) throw new Error('Ledger entry vanished between insert and select');
+  assertSameRequest(existing, entry.request_hash, entry.account_id);
+  return { row: existing, created: false };
+}
+
+function insertEntry(tx: SqlExecutor, siteId: string, entry: NewEntry): Promise<{ rows: EntryRow[] }> {
+  return tx.query<EntryRow>(
     `INSERT INTO loyalty_ledger (id, site_id, account_id, type, points, stamps, reason, celebration, idempotency_key, request_hash,
        source_entry_id, clamped_from, created_at, available_at, expires_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
@@ -83,11 +113,6 @@ export async function appendEntry(tx: SqlExecutor, siteId: string, entry: NewEnt
       entry.available_at, entry.expires_at,
     ],
   );
-  if (rows[0]) return { row: rows[0], created: true };
-  const existing = await findEntryByKey(tx, siteId, entry.idempotency_key);
-  if (!existing) throw new Error('Ledger entry vanished between insert and select');
-  assertSameRequest(existing, entry.request_hash, entry.account_id);
-  return { row: existing, created: false };
 }
 
 /** 422 `idempotency_conflict` when a key comes back with a different request (or for another member). */
@@ -102,6 +127,28 @@ export async function lockAccount(tx: SqlExecutor, accountId: string): Promise<A
   const { rows } = await tx.query<AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM loyalty_accounts WHERE id = $1 FOR UPDATE`, [accountId]);
   if (!rows[0]) throw new Error('Loyalty account vanished');
   return rows[0];
+}
+
+/**
+ * Posts the account's pending entries that are available at `now` to its balance and stamps (each exactly once:
+ * they leave `loyalty_pending` in the same statement) and answers the account as it is then. Call with the
+ * account locked and `now` read after the lock.
+ */
+export async function postDueEntries(tx: SqlExecutor, account: AccountRow, now: Date): Promise<AccountRow> {
+  const { rows } = await tx.query<Pick<AccountRow, 'balance' | 'stamps'>>(
+    `WITH due AS (DELETE FROM loyalty_pending WHERE account_id = $1 AND available_at <= $2 RETURNING points, stamps),
+       total AS (SELECT count(*) AS n, COALESCE(sum(points), 0)::integer AS points, COALESCE(sum(stamps), 0)::integer AS stamps FROM due)
+     UPDATE loyalty_accounts a SET balance = a.balance + total.points, stamps = a.stamps + total.stamps
+     FROM total WHERE a.id = $1 AND total.n > 0 RETURNING a.balance, a.stamps`,
+    [account.id, now],
+  );
+  return rows[0] ? { ...account, balance: rows[0].balance, stamps: rows[0].stamps } : account;
+}
+
+/** Whether an entry is still waiting in `loyalty_pending` (not yet posted to the balance). */
+export async function isPending(tx: SqlExecutor, entryId: string): Promise<boolean> {
+  const { rows } = await tx.query('SELECT 1 FROM loyalty_pending WHERE entry_id = $1', [entryId]);
+  return rows.length > 0;
 }
 
 /** The account of a contact, or `null`. */

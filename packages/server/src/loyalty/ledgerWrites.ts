@@ -5,12 +5,23 @@ import { ApiError, validationFailed } from '../http/ApiError.js';
 import type { SqlExecutor } from '../store/Store.js';
 import { addDays, addMonths, computeAccountState, type AccountState } from './accountState.js';
 import { prepareReferral } from './prepareReferral.js';
-import { appendEntry, assertSameRequest, findEntryByKey, loadEntries, lockAccount, type AccountRow, type EntryRow } from './ledgerQueries.js';
+import {
+  appendEntry,
+  assertSameRequest,
+  findEntryByKey,
+  isPending,
+  loadEntries,
+  lockAccount,
+  postDueEntries,
+  type AccountRow,
+  type EntryRow,
+} from './ledgerQueries.js';
 
-/** Where a ledger write happens: the site, its program and the request's time. */
+/** Where a ledger write happens: the site, its program and the time read after the account's lock. */
 export interface LedgerScope {
   siteId: string;
   program: LoyaltyProgram;
+  /** Read after the account row was locked: a request that waited for the lock sees what was written ahead of it. */
   now: Date;
 }
 
@@ -31,18 +42,29 @@ export function expiresAt(program: LoyaltyProgram, from: Date): Date | null {
 }
 
 /**
- * Writes `expire` entries for lots past their expiry (key `expire:<lot id>`, so at most once per lot), then
- * returns the account's state. Call with the account locked.
+ * Brings an account up to `scope.now` and answers it with the database's balance and stamps: pending entries now
+ * due are posted, and when a lot may have expired (`next_expiry_at` has passed) the history is folded once to
+ * write its `expire` entries (key `expire:<lot id>`, so at most once per lot) and find the next expiry. Every
+ * other write costs the same however long the account's history is. Call with the account locked.
  */
-export async function settleAccount(tx: SqlExecutor, scope: LedgerScope, account: AccountRow): Promise<{ entries: EntryRow[]; state: AccountState }> {
-  let entries = await loadEntries(tx, account.id);
-  let state = computeAccountState(entries, scope.now);
-  if (state.dueExpiries.length === 0) return { entries, state };
+export async function settleAccount(tx: SqlExecutor, scope: LedgerScope, account: AccountRow): Promise<AccountRow> {
+  // Re-read under the lock: writes earlier in this transaction (automatic rewards) changed the balance.
+  const current = await postDueEntries(tx, await lockAccount(tx, account.id), scope.now);
+  if (current.next_expiry_at === null || current.next_expiry_at.getTime() > scope.now.getTime()) return current;
+  return expireDueLots(tx, scope, current);
+}
+
+async function expireDueLots(tx: SqlExecutor, scope: LedgerScope, account: AccountRow): Promise<AccountRow> {
+  const state = computeAccountState(await loadEntries(tx, account.id), scope.now);
+  let left = account.balance;
   for (const { lot, points } of state.dueExpiries) {
+    const expired = Math.min(points, left);
+    if (expired <= 0) continue;
+    left -= expired;
     await appendEntry(tx, scope.siteId, {
       account_id: account.id,
       type: 'expire',
-      points: -points,
+      points: -expired,
       reason: `${scope.program.pointsName} expired`,
       idempotency_key: `expire:${lot.id}`,
       request_hash: 'auto',
@@ -52,9 +74,28 @@ export async function settleAccount(tx: SqlExecutor, scope: LedgerScope, account
       expires_at: null,
     });
   }
-  entries = await loadEntries(tx, account.id);
-  state = computeAccountState(entries, scope.now);
-  return { entries, state };
+  const { rows } = await tx.query<Pick<AccountRow, 'balance' | 'stamps' | 'next_expiry_at'>>(
+    `UPDATE loyalty_accounts SET next_expiry_at = (
+       SELECT min(at) FROM (
+         SELECT $2::timestamptz AS at
+         UNION ALL
+         SELECT l.expires_at FROM loyalty_pending p JOIN loyalty_ledger l ON l.id = p.entry_id
+         WHERE p.account_id = $1 AND p.points > 0) lots)
+     WHERE id = $1 RETURNING balance, stamps, next_expiry_at`,
+    [account.id, state.nextExpiry?.at ?? null],
+  );
+  return { ...account, ...rows[0] };
+}
+
+/** The account's balances for a card: the database's figures, and the history folded for tiers and expiry. */
+export async function readAccountState(tx: SqlExecutor, scope: LedgerScope, account: AccountRow): Promise<{ entries: EntryRow[]; state: AccountState }> {
+  const settled = await settleAccount(tx, scope, account);
+  const entries = await loadEntries(tx, account.id);
+  const folded = computeAccountState(entries, scope.now);
+  const { rows } = await tx.query<{ pending: number }>('SELECT COALESCE(sum(points), 0)::integer AS pending FROM loyalty_pending WHERE account_id = $1', [
+    account.id,
+  ]);
+  return { entries, state: { ...folded, balance: settled.balance, stamps: settled.stamps, pending: rows[0]?.pending ?? 0 } };
 }
 
 function pointsForAward(program: LoyaltyProgram, award: LoyaltyAward): { points: number; reason: string; stamps: number } {
@@ -114,20 +155,23 @@ export async function reverseOrder(tx: SqlExecutor, scope: LedgerScope, reversal
   const key = `reverse:${reversal.orderId}`;
   const earn = await findEntryByKey(tx, scope.siteId, `order:${reversal.orderId}`);
   if (!earn) throw new ApiError(404, 'not_found', 'No award for this order');
-  const account = await lockAccount(tx, earn.account_id);
+  const locked = await lockAccount(tx, earn.account_id);
   const existing = await findEntryByKey(tx, scope.siteId, key);
   if (existing) {
     assertSameRequest(existing, hash);
     return { row: existing, created: false };
   }
-  const { state } = await settleAccount(tx, scope, account);
-  const pending = earn.available_at.getTime() > scope.now.getTime();
-  const points = pending ? earn.points : Math.min(earn.points, state.balance);
+  const account = await settleAccount(tx, scope, locked);
+  // Pending is what the database says (the award not yet posted), not a comparison of clocks: the reversal then
+  // waits with the award and the two post together.
+  const pending = await isPending(tx, earn.id);
+  const points = pending ? earn.points : Math.min(earn.points, account.balance);
+  const stamps = pending ? earn.stamps : Math.min(earn.stamps, account.stamps);
   return appendEntry(tx, scope.siteId, {
     account_id: account.id,
     type: 'reverse',
     points: -points,
-    stamps: -earn.stamps,
+    stamps: -stamps,
     reason: reversal.reason,
     idempotency_key: key,
     request_hash: hash,
@@ -148,9 +192,9 @@ export async function adjustPoints(tx: SqlExecutor, scope: LedgerScope, account:
     assertSameRequest(existing, hash, account.id);
     return { row: existing, created: false };
   }
-  const { state } = await settleAccount(tx, scope, account);
-  if (state.balance + adjustment.points < 0) {
-    throw new ApiError(409, 'insufficient_points', `The balance is ${state.balance}; it cannot go below zero`);
+  const { balance } = await settleAccount(tx, scope, account);
+  if (balance + adjustment.points < 0) {
+    throw new ApiError(409, 'insufficient_points', `The balance is ${balance}; it cannot go below zero`);
   }
   return appendEntry(tx, scope.siteId, {
     account_id: account.id,

@@ -12,13 +12,13 @@ import { loadProgram } from './programQueries.js';
  */
 export async function loadLoyaltySlot(
   transaction: <T>(fn: (tx: SqlExecutor) => Promise<T>) => Promise<T>,
-  input: { siteId: string; visitor: VisitorIdentity | null; now: Date },
+  input: { siteId: string; visitor: VisitorIdentity | null; clock: () => Date },
 ): Promise<LoyaltyBootstrap | null> {
   return transaction(async (tx) => {
     if (!(await loadProgram(tx, input.siteId))) return null;
     const { visitor } = input;
     if (visitor?.kind !== 'known') return { enabled: true, card: null };
-    const open = await openVisitorAccount(tx, { siteId: input.siteId, visitor, now: input.now });
+    const open = await openVisitorAccount(tx, { siteId: input.siteId, visitor, clock: input.clock });
     await grantDueRewards(tx, open.scope, open.account);
     return { enabled: true, card: await readCard(tx, open) };
   });

@@ -6,7 +6,8 @@ import { findMember, readMember } from './openAccount.js';
 /** What {@link listMembers} lists. */
 export interface MemberListInput {
   siteId: string;
-  now: Date;
+  /** The clock, read for each member once its account is locked. */
+  clock: () => Date;
   /** Members on the page. */
   limit: number;
   /** List only members strictly after this position (the previous page's last member); `null` from the start. */
@@ -72,7 +73,7 @@ export async function listMembers(db: SqlExecutor, transaction: Transaction, inp
   const members: LoyaltyMemberListItem[] = [];
   for (const row of page) {
     const member = await transaction(async (tx) =>
-      readMember(tx, await findMember(tx, { siteId: input.siteId, now: input.now, accountId: row.id })),
+      readMember(tx, await findMember(tx, { siteId: input.siteId, clock: input.clock, accountId: row.id })),
     );
     const { summary } = member;
     members.push({

@@ -8,7 +8,7 @@ import type { SqlExecutor } from '../store/Store.js';
 import { grantDueRewards, syncBirthday } from './automaticRewards.js';
 import { buildSummary } from './buildSummary.js';
 import { ensureAccount, findAccount, findEntryByKey, lockAccount, toLedgerEntry, type AccountRow } from './ledgerQueries.js';
-import { settleAccount, type LedgerScope } from './ledgerWrites.js';
+import { readAccountState, type LedgerScope } from './ledgerWrites.js';
 import { programOr404 } from './programQueries.js';
 
 /** An account opened for a write or a read, locked until the transaction ends. */
@@ -23,14 +23,22 @@ export function requireKnown(visitor: VisitorIdentity): void {
   if (visitor.kind !== 'known') throw new ApiError(403, 'forbidden', 'Sign in to collect points: an anonymous visitor has no card');
 }
 
+/** Where an account is opened: the site and the clock, read again once the account is locked. */
+interface OpenInput {
+  siteId: string;
+  clock: () => Date;
+}
+
 /** The signed-in visitor's account (joined on first use), with the birthday trait copied over. */
-export async function openVisitorAccount(tx: SqlExecutor, input: { siteId: string; visitor: VisitorIdentity; now: Date }): Promise<OpenAccount> {
+export async function openVisitorAccount(tx: SqlExecutor, input: OpenInput & { visitor: VisitorIdentity }): Promise<OpenAccount> {
   requireKnown(input.visitor);
   const program = await programOr404(tx, input.siteId);
-  const contact = await resolveVisitorContact(tx, input);
-  const { account } = await ensureAccount(tx, { siteId: input.siteId, contactId: contact.id, now: input.now });
+  const arrived = input.clock();
+  const contact = await resolveVisitorContact(tx, { siteId: input.siteId, visitor: input.visitor, now: arrived });
+  const { account } = await ensureAccount(tx, { siteId: input.siteId, contactId: contact.id, now: arrived });
   return {
-    scope: { siteId: input.siteId, program, now: input.now },
+    // The account is locked now: every decision from here on is taken at this time, not the request's arrival.
+    scope: { siteId: input.siteId, program, now: input.clock() },
     account: await syncBirthday(tx, account, contact.traits),
     externalId: input.visitor.subject,
   };
@@ -47,17 +55,18 @@ async function withDueRewards(tx: SqlExecutor, open: OpenAccount, traits: Traits
 }
 
 /** A contact's account for the business's server (created, with the contact, when missing), rewards due granted. */
-export async function openAdminAccount(tx: SqlExecutor, input: { siteId: string; externalId: string; now: Date }): Promise<OpenAccount> {
+export async function openAdminAccount(tx: SqlExecutor, input: OpenInput & { externalId: string }): Promise<OpenAccount> {
   const program = await programOr404(tx, input.siteId);
-  const { row } = await upsertContactFromAdmin(tx, { siteId: input.siteId, externalId: input.externalId, changes: {}, now: input.now });
-  const { account } = await ensureAccount(tx, { siteId: input.siteId, contactId: row.id, now: input.now });
-  return withDueRewards(tx, { scope: { siteId: input.siteId, program, now: input.now }, account, externalId: input.externalId }, row.traits);
+  const arrived = input.clock();
+  const { row } = await upsertContactFromAdmin(tx, { siteId: input.siteId, externalId: input.externalId, changes: {}, now: arrived });
+  const { account } = await ensureAccount(tx, { siteId: input.siteId, contactId: row.id, now: arrived });
+  return withDueRewards(tx, { scope: { siteId: input.siteId, program, now: input.clock() }, account, externalId: input.externalId }, row.traits);
 }
 
 /** An existing member by external id or account id, locked, rewards due granted; 404 when there is none. */
 export async function findMember(
   tx: SqlExecutor,
-  input: { siteId: string; now: Date } & ({ externalId: string } | { accountId: string }),
+  input: OpenInput & ({ externalId: string } | { accountId: string }),
 ): Promise<OpenAccount> {
   const program = await programOr404(tx, input.siteId);
   let account: AccountRow | null = null;
@@ -80,25 +89,25 @@ export async function findMember(
     }
   }
   if (!account || externalId === null) throw new ApiError(404, 'not_found', 'No loyalty member here');
-  return withDueRewards(tx, { scope: { siteId: input.siteId, program, now: input.now }, account, externalId }, traits);
+  return withDueRewards(tx, { scope: { siteId: input.siteId, program, now: input.clock() }, account, externalId }, traits);
 }
 
 /** The member an order was awarded to, as {@link findMember}; 404 when the order has no award. */
-export async function findOrderMember(tx: SqlExecutor, input: { siteId: string; now: Date; orderId: string }): Promise<OpenAccount> {
+export async function findOrderMember(tx: SqlExecutor, input: OpenInput & { orderId: string }): Promise<OpenAccount> {
   const earn = await findEntryByKey(tx, input.siteId, `order:${input.orderId}`);
   if (!earn) throw new ApiError(404, 'not_found', 'No award for this order');
-  return findMember(tx, { siteId: input.siteId, now: input.now, accountId: earn.account_id });
+  return findMember(tx, { siteId: input.siteId, clock: input.clock, accountId: earn.account_id });
 }
 
 /** The card of an open account, after writing any expiry that is due. */
 export async function readCard(tx: SqlExecutor, open: OpenAccount): Promise<LoyaltyAccountSummary> {
-  const { entries, state } = await settleAccount(tx, open.scope, open.account);
+  const { entries, state } = await readAccountState(tx, open.scope, open.account);
   return buildSummary({ program: open.scope.program, account: open.account, entries, state, now: open.scope.now });
 }
 
 /** The admin view: card and full ledger. */
 export async function readMember(tx: SqlExecutor, open: OpenAccount): Promise<LoyaltyMember> {
-  const { entries, state } = await settleAccount(tx, open.scope, open.account);
+  const { entries, state } = await readAccountState(tx, open.scope, open.account);
   return {
     externalId: open.externalId,
     joinedAt: open.account.joined_at.toISOString(),

@@ -50,9 +50,10 @@ function findReward(program: LoyaltyProgram, rewardId: string): LoyaltyReward {
 }
 
 /**
- * Spends points on a reward, or claims a full stamp card. The account row is locked first, so the balance check and the debit happen
- * with no other write to the account in between: the balance can never go below zero. The client's id is
- * the key (`redeem:<account>:<id>`): the same id replays the original redemption.
+ * Spends points on a reward, or claims a full stamp card. The account row is locked first and the time read after
+ * it, so the balance check and the debit happen with no other write to the account in between; the database
+ * refuses any debit that would take the balance below zero all the same. The client's id is the key
+ * (`redeem:<account>:<id>`): the same id replays the original redemption. Its cost does not grow with the history.
  */
 export async function redeemReward(
   tx: SqlExecutor,
@@ -68,13 +69,15 @@ export async function redeemReward(
     return { result: await loadRedemption(tx, existing.id), created: false };
   }
   const reward = findReward(scope.program, request.rewardId);
-  const { state } = await settleAccount(tx, scope, account);
-  if (state.balance < reward.cost) {
-    throw new ApiError(409, 'insufficient_points', `${reward.name} costs ${reward.cost}; the balance is ${state.balance}`);
+  // The database's balance under the account lock decides; these checks only word the refusal, the CHECK on
+  // the balance column is what makes overspending impossible.
+  const { balance, stamps } = await settleAccount(tx, scope, account);
+  if (balance < reward.cost) {
+    throw new ApiError(409, 'insufficient_points', `${reward.name} costs ${reward.cost}; the balance is ${balance}`);
   }
   const stampCard = reward.id === STAMP_REWARD_ID ? scope.program.stampCard : null;
-  if (stampCard && state.stamps < stampCard.size) {
-    throw new ApiError(409, 'insufficient_points', `The stamp card has ${Math.max(0, state.stamps)} of ${stampCard.size} stamps`);
+  if (stampCard && stamps < stampCard.size) {
+    throw new ApiError(409, 'insufficient_points', `The stamp card has ${stamps} of ${stampCard.size} stamps`);
   }
   const { row } = await appendEntry(tx, scope.siteId, {
     account_id: account.id,
@@ -93,7 +96,7 @@ export async function redeemReward(
     `INSERT INTO loyalty_redemptions (id, site_id, account_id, entry_id, reward_id, reward_name, code, instruction, balance_after, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      RETURNING id, reward_id, reward_name, code, instruction, balance_after, created_at, ${row.points}::int AS points`,
-    [newId('rd'), scope.siteId, account.id, row.id, reward.id, reward.name, code, reward.instruction ?? null, state.balance - reward.cost, scope.now],
+    [newId('rd'), scope.siteId, account.id, row.id, reward.id, reward.name, code, reward.instruction ?? null, balance - reward.cost, scope.now],
   );
   return { result: toResult(rows[0] as RedemptionRow), created: true };
 }

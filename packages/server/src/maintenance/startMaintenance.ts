@@ -56,7 +56,7 @@ export function startMaintenance(options: MaintenanceOptions): Maintenance {
         return 0;
       }
     };
-    const loyaltyRewardsGranted = await attempt('loyalty rewards', () => grantScheduledRewards(options.store, { now }));
+    const loyaltyRewardsGranted = await attempt('loyalty rewards', () => grantScheduledRewards(options.store, { now, clock }));
     const idempotencyKeysPruned = await attempt('idempotency keys', () => pruneIdempotencyKeys(options.store, { now }));
     if (failures.length > 0) throw failures[0];
     return { loyaltyRewardsGranted, idempotencyKeysPruned };

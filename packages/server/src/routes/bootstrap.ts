@@ -91,7 +91,7 @@ export const bootstrapRoute = defineVisitorRoute({
       : null;
     const preferences = site.enabledWidgets.includes('preferences') ? await loadPreferencesSlot(ctx.db, site, row, now) : null;
     const loyalty = site.enabledWidgets.includes('loyalty')
-      ? await loadLoyaltySlot(ctx.transaction, { siteId: site.id, visitor, now })
+      ? await loadLoyaltySlot(ctx.transaction, { siteId: site.id, visitor, clock: ctx.clock })
       : null;
     const owner = site.enabledWidgets.includes('owner')
       ? await loadOwnerSlot(ctx.transaction, { site, contactId: row.id, now })

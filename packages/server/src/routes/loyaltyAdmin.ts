@@ -80,10 +80,10 @@ export const awardLoyaltyPointsRoute = defineAdminRoute({
   body: LoyaltyAwardSchema,
   responses: { ...WRITTEN, 404: NO_PROGRAM, 422: CONFLICT },
   async handle(ctx) {
-    const { site, now, body } = ctx;
+    const { site, body } = ctx;
     return written(
       await ctx.transaction(async (tx) => {
-        const open = await openAdminAccount(tx, { siteId: site.id, externalId: body.externalId, now });
+        const open = await openAdminAccount(tx, { siteId: site.id, externalId: body.externalId, clock: ctx.clock });
         return awardOrder(tx, open.scope, open.account, body);
       }),
     );
@@ -103,10 +103,10 @@ export const reverseLoyaltyAwardRoute = defineAdminRoute({
   body: LoyaltyReversalSchema,
   responses: { ...WRITTEN, 404: NO_PROGRAM, 422: CONFLICT },
   async handle(ctx) {
-    const { site, now, body } = ctx;
+    const { site, body } = ctx;
     return written(
       await ctx.transaction(async (tx) => {
-        const open = await findOrderMember(tx, { siteId: site.id, now, orderId: body.orderId });
+        const open = await findOrderMember(tx, { siteId: site.id, clock: ctx.clock, orderId: body.orderId });
         return reverseOrder(tx, open.scope, body);
       }),
     );
@@ -131,10 +131,10 @@ export const adjustLoyaltyPointsRoute = defineAdminRoute({
     422: CONFLICT,
   },
   async handle(ctx) {
-    const { site, now, body } = ctx;
+    const { site, body } = ctx;
     return written(
       await ctx.transaction(async (tx) => {
-        const open = await openAdminAccount(tx, { siteId: site.id, externalId: body.externalId, now });
+        const open = await openAdminAccount(tx, { siteId: site.id, externalId: body.externalId, clock: ctx.clock });
         return adjustPoints(tx, open.scope, open.account, body);
       }),
     );
@@ -152,8 +152,8 @@ export const getContactLoyaltyRoute = defineAdminRoute({
   params: z.strictObject({ externalId: ExternalIdSchema }),
   responses: { 200: { description: 'The member', schema: LoyaltyMemberSchema }, 404: NO_PROGRAM },
   async handle(ctx) {
-    const { site, now, params } = ctx;
-    const body = await ctx.transaction(async (tx) => readMember(tx, await findMember(tx, { siteId: site.id, now, externalId: params.externalId })));
+    const { site, params } = ctx;
+    const body = await ctx.transaction(async (tx) => readMember(tx, await findMember(tx, { siteId: site.id, clock: ctx.clock, externalId: params.externalId })));
     return { status: 200, body };
   },
 });
@@ -176,7 +176,7 @@ export const scanLoyaltyMemberRoute = defineAdminRoute({
     const { site, now, body } = ctx;
     const accountId = await verifyMemberToken(site.identitySecret, body.token, now);
     if (!accountId) throw new ApiError(400, 'bad_request', 'This member code is invalid or has expired: ask for a fresh one');
-    const member = await ctx.transaction(async (tx) => readMember(tx, await findMember(tx, { siteId: site.id, now, accountId })));
+    const member = await ctx.transaction(async (tx) => readMember(tx, await findMember(tx, { siteId: site.id, clock: ctx.clock, accountId })));
     return { status: 200, body: member };
   },
 });

@@ -36,7 +36,7 @@ export const listLoyaltyMembersRoute = defineAdminRoute({
     await programOr404(ctx.db, ctx.site.id);
     const { members, next } = await listMembers(ctx.db, ctx.transaction, {
       siteId: ctx.site.id,
-      now: ctx.now,
+      clock: ctx.clock,
       limit: limit ? Number(limit) : DEFAULT_PAGE_SIZE,
       after,
       q: q ?? null,

@@ -32,9 +32,9 @@ export const getVisitorLoyaltyRoute = defineVisitorRoute({
   token: 'required',
   responses: { 200: { description: 'The card', schema: LoyaltyAccountSummarySchema }, 403: FORBIDDEN, 404: NO_PROGRAM },
   async handle(ctx) {
-    const { site, visitor, now } = ctx;
+    const { site, visitor } = ctx;
     const body = await ctx.transaction(async (tx) => {
-      const open = await openVisitorAccount(tx, { siteId: site.id, visitor, now });
+      const open = await openVisitorAccount(tx, { siteId: site.id, visitor, clock: ctx.clock });
       await grantDueRewards(tx, open.scope, open.account);
       return readCard(tx, open);
     });
@@ -64,9 +64,9 @@ export const redeemRewardRoute = defineVisitorRoute({
     422: { description: 'Invalid body, or the id was used for another reward (`idempotency_conflict`)', schema: ErrorEnvelopeSchema },
   },
   async handle(ctx) {
-    const { site, visitor, now, body } = ctx;
+    const { site, visitor, body } = ctx;
     const { result, created } = await ctx.transaction(async (tx) => {
-      const open = await openVisitorAccount(tx, { siteId: site.id, visitor, now });
+      const open = await openVisitorAccount(tx, { siteId: site.id, visitor, clock: ctx.clock });
       return redeemReward(tx, open.scope, open.account, body);
     });
     return { status: created ? 201 : 200, body: result };
@@ -87,7 +87,7 @@ export const memberTokenRoute = defineVisitorRoute({
   responses: { 200: { description: 'The token', schema: MemberTokenSchema }, 403: FORBIDDEN, 404: NO_PROGRAM },
   async handle(ctx) {
     const { site, visitor, now } = ctx;
-    const open = await ctx.transaction((tx) => openVisitorAccount(tx, { siteId: site.id, visitor, now }));
+    const open = await ctx.transaction((tx) => openVisitorAccount(tx, { siteId: site.id, visitor, clock: ctx.clock }));
     const { token, expiresAt } = await signMemberToken(site.identitySecret, open.account.id, now);
     return { status: 200, body: { token, expiresAt: expiresAt.toISOString(), qr: memberQr(token) } };
   },
@@ -103,11 +103,12 @@ export const celebrationSeenRoute = defineVisitorRoute({
   token: 'required',
   responses: { 200: { description: 'The card, without the celebration', schema: LoyaltyAccountSummarySchema }, 403: FORBIDDEN, 404: NO_PROGRAM },
   async handle(ctx) {
-    const { site, visitor, now } = ctx;
+    const { site, visitor } = ctx;
     const body = await ctx.transaction(async (tx) => {
-      const open = await openVisitorAccount(tx, { siteId: site.id, visitor, now });
-      await tx.query('UPDATE loyalty_accounts SET celebrations_seen_at = $2 WHERE id = $1', [open.account.id, now]);
-      return readCard(tx, { ...open, account: { ...open.account, celebrations_seen_at: now } });
+      const open = await openVisitorAccount(tx, { siteId: site.id, visitor, clock: ctx.clock });
+      const seenAt = open.scope.now;
+      await tx.query('UPDATE loyalty_accounts SET celebrations_seen_at = $2 WHERE id = $1', [open.account.id, seenAt]);
+      return readCard(tx, { ...open, account: { ...open.account, celebrations_seen_at: seenAt } });
     });
     return { status: 200, body };
   },

@@ -42,6 +42,7 @@ describe(`store contract (${expectedKind})`, () => {
       'idempotency_keys',
       'loyalty_accounts',
       'loyalty_ledger',
+      'loyalty_pending',
       'loyalty_programs',
       'loyalty_redemptions',
       'owner_assignments',

@@ -5,6 +5,7 @@ import { migration0004Loyalty } from './0004_loyalty.js';
 import { migration0005Owners } from './0005_owners.js';
 import { migration0006LoyaltyMemberList } from './0006_loyalty_member_list.js';
 import { migration0007IdempotencyKeyAge } from './0007_idempotency_key_age.js';
+import { migration0008LoyaltyBalance } from './0008_loyalty_balance.js';
 import type { Migration } from './Migration.js';
 
 /** Every migration, in the order they run. */
@@ -16,5 +17,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005Owners,
   migration0006LoyaltyMemberList,
   migration0007IdempotencyKeyAge,
+  migration0008LoyaltyBalance,
 ];
 export type { Migration };
