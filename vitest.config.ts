@@ -51,6 +51,20 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: {
+          // The server as a child process, killed mid-traffic (testing/chaos). One file at a time: each runs its
+          // own server, and two at once on a 2-core machine would time each other out.
+          name: 'chaos',
+          include: ['testing/chaos/**/*.test.ts'],
+          environment: 'node',
+          env: { RAPPORT_TEST_DATABASE_URL: postgresUrl },
+          fileParallelism: false,
+          testTimeout: 150_000,
+          hookTimeout: 90_000,
+        },
+      },
+      {
+        extends: true,
         plugins: [react()],
         test: {
           name: 'react',

@@ -77,6 +77,7 @@ function test() {
     ['lint', ['exec', 'eslint', '--max-warnings', '0', '.']],
     ['unit tests (core, react, widgets, server on PGlite, repo)', vitest('unit', ['core', 'react', 'widgets', 'server-pglite', 'repo'])],
     ['server tests on PostgreSQL', vitest('postgres', ['server-postgres'])],
+    ['chaos (server killed mid-traffic)', vitest('chaos', ['chaos'])],
     ['Storybook stories in Chromium with axe', vitest('stories', ['storybook'])],
     ['build packages', ['-r', '--filter', './packages/**', 'run', 'build']],
     ['publint + arethetypeswrong', ['run', 'check:packages']],
@@ -98,7 +99,7 @@ function test() {
   }
   let passed = 0;
   let failed = 0;
-  for (const file of ['unit', 'postgres', 'stories', 'e2e']) {
+  for (const file of ['unit', 'postgres', 'chaos', 'stories', 'e2e']) {
     const path = join(reports, `${file}.json`);
     if (!existsSync(path)) continue;
     const report = JSON.parse(readFileSync(path, 'utf8'));

@@ -99,19 +99,6 @@ describe('POST /v1/visitor/feedback/events', () => {
     expect(await kit.count('feedback_events')).toBe(before);
   });
 
-  it('under concurrency, records one row per id, and lets only maxDisplays displays through', async () => {
-    const survey = await kit.createSurvey({ recontact: { cooldownDays: 0, maxDisplays: 2, stopAfterResponse: false } });
-    const token = await kit.visitor('user_event_race');
-    const same = { id: clientId(), surveyId: survey.id, type: 'display', source: 'trigger' };
-    const replays = await Promise.all(Array.from({ length: 10 }, () => kit.event(token, same)));
-    for (const response of replays) expect(await result(response)).toEqual({ accepted: true, reason: null });
-    const distinct = await Promise.all(Array.from({ length: 10 }, () => kit.event(token, { surveyId: survey.id })));
-    const results = await Promise.all(distinct.map(result));
-    expect(results.filter((r) => r.accepted)).toHaveLength(1);
-    expect(results.filter((r) => r.reason === 'max_displays')).toHaveLength(9);
-    expect(await eventsOf(survey.id)).toHaveLength(2);
-  });
-
   it('validates the body and needs a visitor token', async () => {
     const survey = await kit.createSurvey();
     const token = await kit.visitor('user_event_shape');

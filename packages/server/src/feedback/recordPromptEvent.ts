@@ -28,14 +28,19 @@ async function replayOrConflict(db: SqlExecutor, siteId: string, id: string, has
  * is `accepted: false` with the reason and nothing is recorded (a retry is judged again). A display from
  * the feedback tab and a dismissal are always recorded. Events are idempotent by their client id: a replay
  * answers as the first time; the same id for another event or visitor is 409 `idempotency_conflict`.
+ *
+ * The visitor's events run one at a time: resolving the contact locks its row until the transaction ends, and
+ * the time every rule is judged at (and the event is recorded at) is read from `clock` after that, so a display
+ * that waited sees the displays committed ahead of it and is stamped after them. The database holds the cap
+ * too: it refuses a display from a trigger or code past the survey's `maxDisplays`.
  */
 export async function recordPromptEvent(
   tx: SqlExecutor,
-  input: { siteId: string; visitor: VisitorIdentity; event: PromptEvent; now: Date },
+  input: { siteId: string; visitor: VisitorIdentity; event: PromptEvent; clock: () => Date },
 ): Promise<PromptEventResult> {
-  const { siteId, event, now } = input;
-  // Locks the contact's row, so two displays of one visitor cannot both pass a rule that allows one.
-  const contact = await resolveVisitorContact(tx, { siteId, visitor: input.visitor, now });
+  const { siteId, event } = input;
+  const contact = await resolveVisitorContact(tx, { siteId, visitor: input.visitor, now: input.clock() });
+  const now = input.clock();
   const hash = await sha256Hex(JSON.stringify([contact.id, event.surveyId, event.type, event.source]));
   const replayed = await replayOrConflict(tx, siteId, event.id, hash);
   if (replayed) return replayed;

@@ -32,14 +32,18 @@ function replayOrConflict(existing: ResponseRow, hash: string): { created: false
  * and body returns the stored response (`created: false`) even if the survey has closed since; the same id
  * with a different body, or from another visitor, is 409 `idempotency_conflict`. Otherwise the survey must
  * exist (404) and be open (409 `survey_closed`), and the answer must fit it (422). Nothing is stored on error.
+ *
+ * Resolving the contact locks its row: a visitor's submissions run one after another, so a retry waits for the
+ * first. Whether the survey is open, how old `answeredAt` may be and when the response was received are judged
+ * at the time read from `clock` once that lock is held.
  */
 export async function submitResponse(
   tx: SqlExecutor,
-  input: { siteId: string; visitor: VisitorIdentity; body: ResponseSubmit; now: Date },
+  input: { siteId: string; visitor: VisitorIdentity; body: ResponseSubmit; clock: () => Date },
 ): Promise<{ created: boolean; row: ResponseRow }> {
-  const { siteId, body, now } = input;
-  // Locks the contact's row: a visitor's submissions run one after another, so a retry waits for the first.
-  const contact = await resolveVisitorContact(tx, { siteId, visitor: input.visitor, now });
+  const { siteId, body } = input;
+  const contact = await resolveVisitorContact(tx, { siteId, visitor: input.visitor, now: input.clock() });
+  const now = input.clock();
   const hash = await requestHash(contact.id, body);
   const existing = await findResponse(tx, siteId, body.id);
   if (existing) return replayOrConflict(existing, hash);

@@ -69,7 +69,8 @@ export async function findCurrentOwner(db: SqlExecutor, contactId: string, lock 
 
 /**
  * Makes `staffId` the owner of a contact that has none, and logs it. Returns false (and writes nothing) when
- * the contact already has an owner: the primary key decides between concurrent claims.
+ * the contact already has an owner: the primary key decides between concurrent claims. The owner row and its
+ * log line go in together; the database refuses a current owner whose assignment is not in the log.
  */
 export async function claimOwner(tx: SqlExecutor, input: AssignmentInput & { staffId: string }): Promise<boolean> {
   const id = newId('oa');
@@ -141,16 +142,21 @@ export async function readContactOwner(
  * backup chain (their backup, that person's backup, … see {@link findCoveringBackup}); when nobody is in, the
  * contacts go back to having no owner (round-robin or the next first touch picks them up). Nobody away is ever
  * handed anyone. Each move is logged as a `handover` by `system`.
+ *
+ * The caller holds the team lock exclusively (`lockTeam(tx, siteId, 'change')`), so no assignment runs meanwhile; the
+ * contacts' owner rows are locked here, and the time is read after that, so the backup is judged at the moment
+ * the contacts move.
  */
 export async function handOverContacts(
   tx: SqlExecutor,
-  input: { siteId: string; staff: StaffRecord; now: Date },
+  input: { siteId: string; staff: StaffRecord; clock: () => Date },
 ): Promise<{ toBackup: number; unowned: number }> {
-  const { siteId, staff, now } = input;
+  const { siteId, staff } = input;
   const { rows } = await tx.query<{ contact_id: string }>(
     'SELECT contact_id FROM contact_owners WHERE site_id = $1 AND staff_id = $2 ORDER BY contact_id FOR UPDATE',
     [siteId, staff.id],
   );
+  const now = input.clock();
   const { cover } = await findCoveringBackup(tx, siteId, staff, now);
   const target = cover?.staff.id ?? null;
   const note = !target

@@ -18,8 +18,8 @@ export interface LoadOwnerSlotInput {
   site: SiteRecord;
   /** The visitor's contact, as resolved from their verified token (never from the request). */
   contactId: string;
-  /** The request's time, from the app's clock: availability is computed for it. */
-  now: Date;
+  /** The app's clock, read once the owner is settled (after round-robin's locks): availability is computed for then. */
+  clock: () => Date;
 }
 
 /** The instants an availability changes at. */
@@ -50,7 +50,7 @@ async function loadOwner(tx: SqlExecutor, siteId: string, contactId: string): Pr
  * The caller decides whether the site has the owner widget on.
  */
 export async function loadOwnerSlot(transaction: Transaction, input: LoadOwnerSlotInput): Promise<OwnerBootstrap> {
-  const { site, contactId, now } = input;
+  const { site, contactId, clock } = input;
   return transaction(async (tx) => {
     const settings = await loadOwnerSettings(tx, site.id);
     const team = settings.teamName ? { name: settings.teamName } : null;
@@ -60,10 +60,11 @@ export async function loadOwnerSlot(transaction: Transaction, input: LoadOwnerSl
         contactId,
         site.id,
       ]);
-      if (rows[0]?.external_id && (await assignRoundRobin(tx, { siteId: site.id, contactId, now }))) {
+      if (rows[0]?.external_id && (await assignRoundRobin(tx, { siteId: site.id, contactId, clock }))) {
         staff = await loadOwner(tx, site.id, contactId);
       }
     }
+    const now = clock();
     if (!staff) return { enabled: true, owner: null, availability: null, covering: null, team, refreshAt: null };
 
     const availability = computeAvailability(scheduleOf(staff), now);

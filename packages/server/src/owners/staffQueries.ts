@@ -163,21 +163,23 @@ async function checkBackup(tx: SqlExecutor, siteId: string, id: string, profile:
 }
 
 /**
- * Creates or replaces a staff member, inside the caller's transaction. Returns the record before (`null` when
- * new) and after, so the caller can hand over the contacts of someone who has just been deactivated.
+ * Creates or replaces a staff member, inside the caller's transaction (which holds the team lock exclusively).
+ * Returns the record before (`null` when new) and after, so the caller can hand over the contacts of someone
+ * who has just been deactivated. The time is read once the staff member's row is locked.
  */
 export async function saveStaff(
   tx: SqlExecutor,
-  input: { siteId: string; id: string; staff: StaffInput; now: Date },
+  input: { siteId: string; id: string; staff: StaffInput; clock: () => Date },
 ): Promise<{ before: StaffRecord | null; after: StaffRecord }> {
   const { profile, active } = normalizeStaffInput(input.staff);
   await checkBackup(tx, input.siteId, input.id, profile);
   const before = await findStaff(tx, input.siteId, input.id, true);
+  const now = input.clock();
   const { rows } = await tx.query<StaffRow>(
     `INSERT INTO staff (site_id, id, profile, active, created_at, updated_at) VALUES ($1, $2, $3::jsonb, $4, $5, $5)
      ON CONFLICT (site_id, id) DO UPDATE SET profile = EXCLUDED.profile, active = EXCLUDED.active, updated_at = EXCLUDED.updated_at
      RETURNING id, profile, active, created_at, updated_at`,
-    [input.siteId, input.id, JSON.stringify(profile), active, input.now],
+    [input.siteId, input.id, JSON.stringify(profile), active, now],
   );
   return { before, after: toRecord(rows[0] as StaffRow) };
 }

@@ -82,7 +82,7 @@ export const bootstrapRoute = defineVisitorRoute({
       });
       if (!mergeFrom) return known;
       const merged = await mergeAnonymousContact(tx, { siteId: site.id, anonymousId: mergeFrom, into: known });
-      await carryOverOwner(tx, { siteId: site.id, anonymousId: mergeFrom, into: known.id, now });
+      await carryOverOwner(tx, { siteId: site.id, anonymousId: mergeFrom, into: known.id, clock: ctx.clock });
       return merged;
     });
 
@@ -94,7 +94,7 @@ export const bootstrapRoute = defineVisitorRoute({
       ? await loadLoyaltySlot(ctx.transaction, { siteId: site.id, visitor, clock: ctx.clock })
       : null;
     const owner = site.enabledWidgets.includes('owner')
-      ? await loadOwnerSlot(ctx.transaction, { site, contactId: row.id, now })
+      ? await loadOwnerSlot(ctx.transaction, { site, contactId: row.id, clock: ctx.clock })
       : null;
     const body: BootstrapResponse = {
       site: toPublicSite(site),

@@ -88,6 +88,22 @@ export const listContactRequestsRoute = defineAdminRoute({
   },
 });
 
+/**
+ * The contact a reply touches (the one the response's contact was merged into, if it was), with the response's
+ * contact row share-locked until the transaction ends, or `null` when there is no such response. Taken before
+ * the response's row, in the order a visitor's own writes take them (contact, then response): a sign-in merging
+ * the contact meanwhile either finishes first (and the touch goes to the merged contact) or waits for the touch
+ * (and carries its owner over).
+ */
+async function holdResponseContact(tx: SqlExecutor, siteId: string, responseId: string): Promise<string | null> {
+  const { rows } = await tx.query<{ id: string }>(
+    `SELECT COALESCE(c.merged_into_id, c.id) AS id FROM feedback_responses r JOIN contacts c ON c.id = r.contact_id
+     WHERE r.site_id = $1 AND r.id = $2 FOR SHARE OF c`,
+    [siteId, responseId],
+  );
+  return rows[0]?.id ?? null;
+}
+
 /** What an update changes; a new reply or a move to `resolved` is shown to the visitor again. */
 function applyUpdate(row: ResponseRow, update: FeedbackResponseUpdate, now: Date) {
   const status = update.status ?? row.status;
@@ -131,9 +147,11 @@ export const updateFeedbackResponseRoute = defineAdminRoute({
     }
     const row = await ctx.transaction(async (tx) => {
       const staff: StaffRecord | null = staffId !== undefined ? await staffOr422(tx, ctx.site.id, staffId, ['staffId']) : null;
+      const touched = staff ? await holdResponseContact(tx, ctx.site.id, ctx.params.id) : null;
       const current = await findResponse(tx, ctx.site.id, ctx.params.id, true);
       if (!current) throw new ApiError(404, 'not_found', 'No response with this id');
-      const next = applyUpdate(current, ctx.body, ctx.now);
+      // Read once the response is held: of two replies, the one that waited is the later one.
+      const next = applyUpdate(current, ctx.body, ctx.clock());
       await tx.query(
         `UPDATE feedback_responses SET status = $3, resolved_at = $4, reply = $5, replied_at = $6, reply_seen_at = $7,
            reply_acknowledged_at = $8,
@@ -154,8 +172,7 @@ export const updateFeedbackResponseRoute = defineAdminRoute({
         ],
       );
       if (staff && next.newReply) {
-        const { rows } = await tx.query<{ id: string }>('SELECT COALESCE(merged_into_id, id) AS id FROM contacts WHERE id = $1', [current.contact_id]);
-        await firstTouch(tx, { siteId: ctx.site.id, contactId: rows[0]?.id ?? current.contact_id, staff, now: ctx.now });
+        await firstTouch(tx, { siteId: ctx.site.id, contactId: touched ?? current.contact_id, staffId: staff.id, clock: ctx.clock });
       }
       return findResponse(tx, ctx.site.id, current.id);
     });

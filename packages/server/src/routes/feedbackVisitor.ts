@@ -44,8 +44,8 @@ export const promptEventRoute = defineVisitorRoute({
     409: CONFLICT,
   },
   async handle(ctx) {
-    const { site, visitor, body, now } = ctx;
-    const result = await ctx.transaction((tx) => recordPromptEvent(tx, { siteId: site.id, visitor, event: body, now }));
+    const { site, visitor, body } = ctx;
+    const result = await ctx.transaction((tx) => recordPromptEvent(tx, { siteId: site.id, visitor, event: body, clock: ctx.clock }));
     return { status: 200, body: result };
   },
 });
@@ -71,8 +71,8 @@ export const submitResponseRoute = defineVisitorRoute({
     409: CONFLICT,
   },
   async handle(ctx) {
-    const { site, visitor, body, now } = ctx;
-    const { created, row } = await ctx.transaction((tx) => submitResponse(tx, { siteId: site.id, visitor, body, now }));
+    const { site, visitor, body } = ctx;
+    const { created, row } = await ctx.transaction((tx) => submitResponse(tx, { siteId: site.id, visitor, body, clock: ctx.clock }));
     return { status: created ? 201 : 200, body: toVisitorResponse(row) };
   },
 });
@@ -95,9 +95,11 @@ export const replySeenRoute = defineVisitorRoute({
     404: { description: 'No reply to a response of this visitor (`not_found`)', schema: ErrorEnvelopeSchema },
   },
   async handle(ctx) {
-    const { site, visitor, now, params, body } = ctx;
+    const { site, visitor, params, body } = ctx;
     const row = await ctx.transaction(async (tx) => {
-      const contact = await resolveVisitorContact(tx, { siteId: site.id, visitor, now });
+      const contact = await resolveVisitorContact(tx, { siteId: site.id, visitor, now: ctx.clock() });
+      // Read once the contact is held, so the mark kept (the first to commit) is also the earliest.
+      const now = ctx.clock();
       const { rows } = await tx.query<{ id: string }>(
         `UPDATE feedback_responses SET reply_seen_at = COALESCE(reply_seen_at, $3),
            reply_acknowledged_at = CASE WHEN $4::boolean THEN COALESCE(reply_acknowledged_at, $3) ELSE reply_acknowledged_at END

@@ -12,13 +12,14 @@ import {
 } from '@rapport/core/schemas';
 import * as z from 'zod/mini';
 import { findContactByExternalId } from '../contacts/contactQueries.js';
-import { upsertContactFromAdmin } from '../contacts/upsertContactFromAdmin.js';
 import { ApiError } from '../http/ApiError.js';
 import { defineAdminRoute } from '../http/defineRoute.js';
 import { findCurrentOwner, readContactOwner, setOwner } from '../owners/assignments.js';
 import { computeAvailability } from '../owners/computeAvailability.js';
+import { findOrCreateContact } from '../owners/findOrCreateContact.js';
 import { firstTouch } from '../owners/firstTouch.js';
 import { groupContactRequestsByOwner, listStaffContactRequests } from '../owners/ownerContactRequests.js';
+import { lockContactOwners, lockTeam } from '../owners/ownerLocks.js';
 import { isAvailableNow, scheduleOf, staffOr404, staffOr422 } from '../owners/staffQueries.js';
 import { toFeedbackResponse } from '../feedback/responseQueries.js';
 
@@ -43,12 +44,13 @@ export const recordTouchRoute = defineAdminRoute({
     201: { description: 'The staff member is now the owner', schema: TouchResultSchema },
   },
   async handle(ctx) {
-    const { site, now, body } = ctx;
+    const { site, body } = ctx;
     const result = await ctx.transaction(async (tx) => {
+      await lockTeam(tx, site.id, 'assign');
       const staff = await staffOr422(tx, site.id, body.staffId, ['staffId']);
-      const { row } = await upsertContactFromAdmin(tx, { siteId: site.id, externalId: body.externalId, changes: {}, now });
-      const outcome = await firstTouch(tx, { siteId: site.id, contactId: row.id, staff, now });
-      return { ...outcome, contact: await readContactOwner(tx, { siteId: site.id, contact: row, now }) };
+      const row = await findOrCreateContact(tx, { siteId: site.id, externalId: body.externalId, now: ctx.clock() });
+      const outcome = await firstTouch(tx, { siteId: site.id, contactId: row.id, staffId: staff.id, clock: ctx.clock });
+      return { ...outcome, contact: await readContactOwner(tx, { siteId: site.id, contact: row, now: ctx.clock() }) };
     });
     return { status: result.assigned ? 201 : 200, body: result };
   },
@@ -89,12 +91,16 @@ export const putContactOwnerRoute = defineAdminRoute({
     409: { description: 'The staff member is not available now (`owner_unavailable`)', schema: ErrorEnvelopeSchema },
   },
   async handle(ctx) {
-    const { site, now, params, body } = ctx;
+    const { site, params, body } = ctx;
     const result = await ctx.transaction(async (tx) => {
+      // The team lock first: the staff member is then read as committed (a change to them waits for the lock).
+      await lockTeam(tx, site.id, 'assign');
       const staff = await staffOr422(tx, site.id, body.staffId, ['staffId']);
       if (body.by !== undefined) await staffOr422(tx, site.id, body.by, ['by']);
-      const { row } = await upsertContactFromAdmin(tx, { siteId: site.id, externalId: params.externalId, changes: {}, now });
+      const row = await findOrCreateContact(tx, { siteId: site.id, externalId: params.externalId, now: ctx.clock() });
+      await lockContactOwners(tx, [row.id]);
       const current = await findCurrentOwner(tx, row.id, true);
+      const now = ctx.clock();
       if (current?.staff_id !== staff.id) {
         if (!isAvailableNow(staff, now)) {
           const state = staff.active ? computeAvailability(scheduleOf(staff), now).state : 'inactive';

@@ -25,6 +25,6 @@ export const getVisitorOwnerRoute = defineVisitorRoute({
     const { site, visitor, now } = ctx;
     if (!site.enabledWidgets.includes('owner')) throw new ApiError(404, 'not_found', 'The owner widget is off on this site');
     const contact = await ctx.transaction((tx) => resolveVisitorContact(tx, { siteId: site.id, visitor, now }));
-    return { status: 200, body: await loadOwnerSlot(ctx.transaction, { site, contactId: contact.id, now }) };
+    return { status: 200, body: await loadOwnerSlot(ctx.transaction, { site, contactId: contact.id, clock: ctx.clock }) };
   },
 });

@@ -11,6 +11,7 @@ import {
 import * as z from 'zod/mini';
 import { defineAdminRoute } from '../http/defineRoute.js';
 import { handOverContacts } from '../owners/assignments.js';
+import { lockTeam } from '../owners/ownerLocks.js';
 import { loadOwnerSettings, saveOwnerSettings } from '../owners/ownerSettings.js';
 import { countOwnedContacts, listStaff, saveStaff, staffOr404, toStaff } from '../owners/staffQueries.js';
 
@@ -74,14 +75,15 @@ export const putStaffRoute = defineAdminRoute({
     201: { description: 'Created', schema: StaffSchema },
   },
   async handle(ctx) {
-    const { site, now, params, body } = ctx;
+    const { site, params, body } = ctx;
     const { before, after } = await ctx.transaction(async (tx) => {
-      const saved = await saveStaff(tx, { siteId: site.id, id: params.staffId, staff: body, now });
-      if (saved.before?.active && !saved.after.active) await handOverContacts(tx, { siteId: site.id, staff: saved.after, now });
+      await lockTeam(tx, site.id, 'change');
+      const saved = await saveStaff(tx, { siteId: site.id, id: params.staffId, staff: body, clock: ctx.clock });
+      if (saved.before?.active && !saved.after.active) await handOverContacts(tx, { siteId: site.id, staff: saved.after, clock: ctx.clock });
       return saved;
     });
     const owned = await countOwnedContacts(ctx.db, site.id, after.id);
-    return { status: before ? 200 : 201, body: toStaff(after, now, owned.get(after.id) ?? 0) };
+    return { status: before ? 200 : 201, body: toStaff(after, ctx.clock(), owned.get(after.id) ?? 0) };
   },
 });
 
@@ -98,12 +100,14 @@ export const removeStaffRoute = defineAdminRoute({
   params: StaffPathSchema,
   responses: { 200: { description: 'Deactivated', schema: StaffRemovalSchema }, 404: NOT_FOUND },
   async handle(ctx) {
-    const { site, now, params } = ctx;
+    const { site, params } = ctx;
     const body = await ctx.transaction(async (tx) => {
+      await lockTeam(tx, site.id, 'change');
       const current = await staffOr404(tx, site.id, params.staffId, true);
+      const now = ctx.clock();
       const staff = current.active ? { ...current, active: false, updatedAt: now } : current;
       if (current.active) await tx.query('UPDATE staff SET active = false, updated_at = $3 WHERE site_id = $1 AND id = $2', [site.id, staff.id, now]);
-      const handedOver = await handOverContacts(tx, { siteId: site.id, staff, now });
+      const handedOver = await handOverContacts(tx, { siteId: site.id, staff, clock: ctx.clock });
       return { staff: toStaff(staff, now, 0), handedOver };
     });
     return { status: 200, body };

@@ -103,7 +103,8 @@ export const updateSurveyRoute = defineAdminRoute({
       if (!current) throw surveyNotFound();
       const fields = applySurveyUpdate(fieldsOf(toSurvey(current)), ctx.body);
       validateSurveyFields(fields);
-      return updateSurvey(tx, { id: current.id, siteId: ctx.site.id, fields, now: ctx.now });
+      // Read once the survey is held: of two updates, the one that waited is stamped later.
+      return updateSurvey(tx, { id: current.id, siteId: ctx.site.id, fields, now: ctx.clock() });
     });
     if (!row) throw surveyNotFound();
     return { status: 200, body: toSurvey(row) };

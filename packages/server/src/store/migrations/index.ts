@@ -6,6 +6,7 @@ import { migration0005Owners } from './0005_owners.js';
 import { migration0006LoyaltyMemberList } from './0006_loyalty_member_list.js';
 import { migration0007IdempotencyKeyAge } from './0007_idempotency_key_age.js';
 import { migration0008LoyaltyBalance } from './0008_loyalty_balance.js';
+import { migration0010DisplayCapOwnerHistory } from './0010_display_cap_owner_history.js';
 import type { Migration } from './Migration.js';
 
 /** Every migration, in the order they run. */
@@ -18,5 +19,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006LoyaltyMemberList,
   migration0007IdempotencyKeyAge,
   migration0008LoyaltyBalance,
+  migration0010DisplayCapOwnerHistory,
 ];
 export type { Migration };
