@@ -4,6 +4,7 @@ import type { CreatedSite } from '../sites/createSite.js';
 import { STORE_HOOK_TIMEOUT_MS } from '../testing/createTestStore.js';
 import { concurrently, createRaceHarness } from '../testing/raceHarness.js';
 import { createTestSite, type Harness } from '../testing/testHarness.js';
+import { pruneIdempotencyKeys } from './pruneIdempotencyKeys.js';
 import { withIdempotency } from './withIdempotency.js';
 
 let h: Harness;
@@ -85,5 +86,34 @@ describe('Idempotency-Key under real concurrency', () => {
     console.log(`idempotency retention: 20 concurrent reuses of an expired key → ${runs} run, ${run.results.filter((r) => r.replayed).length} replayed (${run.elapsedMs} ms)`);
     expect(runs).toBe(1);
     for (const result of run.results) expect(result).toMatchObject({ status: 201, body: 'new' });
+  });
+
+  it('keeps a key that a request renews while the maintenance job prunes expired keys: the request runs once', async () => {
+    const expired = new Date(Date.now() - 25 * 3_600_000);
+    const request = { siteId: site.site.id, scope: 'prune-race', key: 'renewed-while-pruned', requestHash: 'r1' };
+    await withIdempotency(h.store, { ...request, clock: () => expired }, async () => ({ status: 201, body: { run: 0 } }));
+    let runs = 0;
+    const run = await concurrently(h, 40, async (i) => {
+      if (i % 4 === 0) {
+        // Prune while the first reuse holds the expired row: the delete waits for it, then must see it renewed.
+        await new Promise((resolve) => setTimeout(resolve, 10 + i));
+        return pruneIdempotencyKeys(h.store, { now: new Date() });
+      }
+      return withIdempotency(h.store, { ...request, clock: () => new Date() }, async (tx) => {
+        runs += 1;
+        await tx.query('SELECT pg_sleep(0.1)');
+        return { status: 201, body: { run: runs } };
+      });
+    });
+    const { rows } = await h.store.query<{ status_code: number | null }>(
+      'SELECT status_code FROM idempotency_keys WHERE site_id = $1 AND scope = $2 AND key = $3',
+      [site.site.id, request.scope, request.key],
+    );
+    // A request after the race replays the renewed key: it is still there, not pruned from under it.
+    const after = await withIdempotency(h.store, { ...request, clock: () => new Date() }, async () => ({ status: 201, body: { run: -1 } }));
+    console.log(`idempotency: 30 reuses of an expired key racing 10 prunes → ${runs} run(s), key kept: ${rows.length === 1} (${run.elapsedMs} ms)`);
+    expect(runs).toBe(1);
+    expect(rows).toEqual([{ status_code: 201 }]);
+    expect(after).toEqual({ status: 201, body: { run: 1 }, replayed: true });
   });
 });

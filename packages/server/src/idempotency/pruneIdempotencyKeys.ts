@@ -23,10 +23,11 @@ export async function pruneIdempotencyKeys(db: SqlExecutor, options: PruneIdempo
   const cutoff = new Date(options.now.getTime() - retentionSeconds * 1000);
   let total = 0;
   for (;;) {
+    // The age is checked again on the row itself: a key reused (and so renewed) while this waited for it stays.
     const { rows } = await db.query<{ key: string }>(
       `DELETE FROM idempotency_keys WHERE (site_id, scope, key) IN (
          SELECT site_id, scope, key FROM idempotency_keys WHERE created_at <= $1 LIMIT $2
-       ) RETURNING key`,
+       ) AND created_at <= $1 RETURNING key`,
       [cutoff, batchSize],
     );
     total += rows.length;

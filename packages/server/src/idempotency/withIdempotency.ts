@@ -60,39 +60,45 @@ export async function withIdempotency(
 
   return store.transaction(
     async (tx) => {
-      // The insert waits for a concurrent holder of the key; the time is read once it returns.
-      const inserted = await tx.query(
-        `INSERT INTO idempotency_keys (site_id, scope, key, request_hash, created_at) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (site_id, scope, key) DO NOTHING RETURNING key`,
-        [...ids, request.requestHash, request.clock()],
-      );
-      if (inserted.rows.length > 0) return runAndRecord(tx);
+      // Twice at most: a key past its retention may be pruned between the insert that found it and the lock.
+      for (let attempt = 1; ; attempt += 1) {
+        // The insert waits for a concurrent holder of the key; the time is read once it returns.
+        const inserted = await tx.query(
+          `INSERT INTO idempotency_keys (site_id, scope, key, request_hash, created_at) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (site_id, scope, key) DO NOTHING RETURNING key`,
+          [...ids, request.requestHash, request.clock()],
+        );
+        if (inserted.rows.length > 0) return runAndRecord(tx);
 
-      const { rows } = await tx.query<KeyRow>(
-        `SELECT request_hash, status_code, response_body, created_at FROM idempotency_keys
-         WHERE site_id = $1 AND scope = $2 AND key = $3 FOR UPDATE`,
-        ids,
-      );
-      const existing = rows[0];
-      if (!existing) throw new Error('Idempotency key vanished between insert and select');
-      const now = request.clock();
-      if (existing.created_at.getTime() + retentionMs <= now.getTime()) {
-        await tx.query(
-          `UPDATE idempotency_keys SET request_hash = $4, created_at = $5, status_code = NULL, response_body = NULL
-           WHERE site_id = $1 AND scope = $2 AND key = $3`,
-          [...ids, request.requestHash, now],
+        const { rows } = await tx.query<KeyRow>(
+          `SELECT request_hash, status_code, response_body, created_at FROM idempotency_keys
+           WHERE site_id = $1 AND scope = $2 AND key = $3 FOR UPDATE`,
+          ids,
         );
-        return runAndRecord(tx);
+        const existing = rows[0];
+        if (!existing) {
+          if (attempt < 2) continue;
+          throw new Error('Idempotency key vanished between insert and select');
+        }
+        const now = request.clock();
+        if (existing.created_at.getTime() + retentionMs <= now.getTime()) {
+          await tx.query(
+            `UPDATE idempotency_keys SET request_hash = $4, created_at = $5, status_code = NULL, response_body = NULL
+             WHERE site_id = $1 AND scope = $2 AND key = $3`,
+            [...ids, request.requestHash, now],
+          );
+          return runAndRecord(tx);
+        }
+        if (existing.request_hash !== request.requestHash) {
+          throw new ApiError(
+            422,
+            'idempotency_conflict',
+            'This Idempotency-Key was already used for a different request; use a new key for a new request',
+          );
+        }
+        if (existing.status_code === null) throw new Error('Idempotency key committed without a response');
+        return { status: existing.status_code, body: existing.response_body, replayed: true };
       }
-      if (existing.request_hash !== request.requestHash) {
-        throw new ApiError(
-          422,
-          'idempotency_conflict',
-          'This Idempotency-Key was already used for a different request; use a new key for a new request',
-        );
-      }
-      if (existing.status_code === null) throw new Error('Idempotency key committed without a response');
-      return { status: existing.status_code, body: existing.response_body, replayed: true };
     },
     { isolation: request.isolation ?? 'read committed' },
   );
