@@ -65,6 +65,19 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: {
+          // Two server processes on one PostgreSQL schema (testing/cluster): shared rate limits, maintenance once.
+          name: 'cluster',
+          include: ['testing/cluster/**/*.test.ts'],
+          environment: 'node',
+          env: { RAPPORT_TEST_DATABASE_URL: postgresUrl },
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 90_000,
+        },
+      },
+      {
+        extends: true,
         plugins: [react()],
         test: {
           name: 'react',

@@ -78,6 +78,7 @@ function test() {
     ['unit tests (core, react, widgets, server on PGlite, repo)', vitest('unit', ['core', 'react', 'widgets', 'server-pglite', 'repo'])],
     ['server tests on PostgreSQL', vitest('postgres', ['server-postgres'])],
     ['chaos (server killed mid-traffic)', vitest('chaos', ['chaos'])],
+    ['cluster (two server processes on one PostgreSQL)', vitest('cluster', ['cluster'])],
     ['Storybook stories in Chromium with axe', vitest('stories', ['storybook'])],
     ['build packages', ['-r', '--filter', './packages/**', 'run', 'build']],
     ['publint + arethetypeswrong', ['run', 'check:packages']],
@@ -99,7 +100,7 @@ function test() {
   }
   let passed = 0;
   let failed = 0;
-  for (const file of ['unit', 'postgres', 'chaos', 'stories', 'e2e']) {
+  for (const file of ['unit', 'postgres', 'chaos', 'cluster', 'stories', 'e2e']) {
     const path = join(reports, `${file}.json`);
     if (!existsSync(path)) continue;
     const report = JSON.parse(readFileSync(path, 'utf8'));

@@ -134,13 +134,14 @@ describe('useVisitor', () => {
     expect(result.current.data?.timeZone).toBe('Europe/Rome');
   });
 
-  it('reports a refused bootstrap as a RapportError', async () => {
+  it('reports a refused bootstrap as a RapportError, its server code unchanged', async () => {
     const client = server.createClient({ publishableKey: 'pk_test_unknown_key_000000000000' });
     const { result } = renderHook(() => useVisitor(), { wrapper: rapportWrapper(client) });
     await waitFor(() => expect(result.current.status).toBe('error'));
     expect(result.current.error).toBeInstanceOf(RapportError);
-    expect(result.current.error?.code).toBe('unauthorized');
+    expect(result.current.error?.code).toBe('unknown_publishable_key');
     expect(result.current.error?.status).toBe(401);
+    expect(result.current.error?.requestId).toMatch(/\S/);
     expect(result.current.data).toBeUndefined();
   });
 

@@ -3,13 +3,19 @@ import { Hono } from 'hono';
 import { visitorPreflight } from './auth/visitorCors.js';
 import type { AppEnv, AppRuntime } from './http/AppEnv.js';
 import { bodySizeLimit } from './http/bodySizeLimit.js';
+import { createPostgresRateLimiter } from './http/createPostgresRateLimiter.js';
 import { createRateLimiter, type RateLimitRule } from './http/createRateLimiter.js';
 import type { RouteDefinition } from './http/defineRoute.js';
 import { errorResponse, handleError } from './http/errorResponse.js';
 import { mountRoute } from './http/mountRoute.js';
 import { methodsForPath } from './http/methodsForPath.js';
 import { requestIdMiddleware } from './http/requestIdMiddleware.js';
-import { createConsoleLogger, type RapportLogger } from './logger.js';
+import type { RapportLogger } from './logger.js';
+import { createJsonLogger } from './observability/createJsonLogger.js';
+import { createMetrics, type RapportMetrics } from './observability/createMetrics.js';
+import { mountOperationalRoutes, OPERATIONAL_PATHS } from './observability/mountOperationalRoutes.js';
+import { observeRequests } from './observability/observeRequests.js';
+import { createRouteLabeler } from './observability/createRouteLabeler.js';
 import { buildOpenApiDocument } from './openapi/buildOpenApiDocument.js';
 import { positiveInteger } from './positiveInteger.js';
 import { RAPPORT_ROUTES } from './routes/index.js';
@@ -32,14 +38,31 @@ export interface CreateAppOptions {
   /** Largest request body in bytes; larger ones get 413 `payload_too_large`. Default: 16384 (16 KiB). */
   maxBodyBytes?: number;
   /**
-   * Fixed-window rate limits, counted in memory per app instance; `false` turns them off.
-   * Default: 120 requests/minute per visitor, 600 requests/minute per secret key.
+   * Fixed-window rate limits; `false` turns them off. On PostgreSQL the counts live in the database
+   * (`rate_limit_windows`), so every app and server instance on it shares one count per key; on PGlite they
+   * are counted in memory per app. Default: 120 requests/minute per visitor, 600 requests/minute per secret key.
    */
   rateLimit?: RateLimitOptions | false;
   /** Lifetime of the anonymous tokens the server issues, in seconds. Default: 31536000 (one year). */
   anonymousTokenTtlSeconds?: number;
-  /** Where errors (every 500) are reported. Default: a console logger. */
+  /** Where errors (every 500) and access-log lines are reported. Default: a JSON logger to stdout (`createJsonLogger`). */
   logger?: RapportLogger;
+  /**
+   * Write one access-log line per request to `logger` (request id, method, route template, status, latency, site;
+   * never a path, query string, header or body). Default: `false` (`startServer` turns it on), so tests stay quiet.
+   */
+  accessLog?: boolean;
+  /**
+   * Request, database-pool and maintenance metrics, served at `GET /metrics`; `false` turns them off (404 there).
+   * Default: a new registry for this app alone (`createMetrics({ store })`).
+   */
+  metrics?: RapportMetrics | false;
+  /**
+   * When set, `GET /metrics` requires `Authorization: Bearer <metricsToken>`. Default: none — metrics are served to
+   * anyone who can reach the server: they hold counts and route templates, no secret or personal data, and the
+   * server listens on 127.0.0.1 unless told otherwise. Set it when the port is reachable from outside.
+   */
+  metricsToken?: string;
   /**
    * The client's address, the rate-limit principal of requests without a visitor token.
    * Default: the socket's remote address under `@hono/node-server`, otherwise none (one shared bucket per key).
@@ -70,9 +93,9 @@ function resolveRuntime(options: CreateAppOptions, routes: readonly RouteDefinit
             visitor: options.rateLimit?.visitor ?? DEFAULT_VISITOR_LIMIT,
             admin: options.rateLimit?.admin ?? DEFAULT_ADMIN_LIMIT,
           },
-    rateLimiter: createRateLimiter(),
+    rateLimiter: options.store.kind === 'postgres' ? createPostgresRateLimiter(options.store) : createRateLimiter(),
     anonymousTokenTtlSeconds: options.anonymousTokenTtlSeconds ?? 365 * 24 * 60 * 60,
-    logger: options.logger ?? createConsoleLogger(),
+    logger: options.logger ?? createJsonLogger(),
     routes,
     getClientAddress: options.getClientAddress ?? nodeRemoteAddress,
     openApiDocument: () => (document ??= buildOpenApiDocument({ routes })),
@@ -86,9 +109,13 @@ function resolveRuntime(options: CreateAppOptions, routes: readonly RouteDefinit
 export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   const runtime = resolveRuntime(options, RAPPORT_ROUTES);
   const app = new Hono<AppEnv>();
+  const metrics = options.metrics === false ? null : (options.metrics ?? createMetrics({ store: runtime.store }));
+  const routeLabel = createRouteLabeler([...runtime.routes.map((route) => route.path), ...Object.values(OPERATIONAL_PATHS)]);
   app.use('*', requestIdMiddleware());
+  app.use('*', observeRequests({ routeLabel, metrics, accessLog: options.accessLog ? runtime.logger : null }));
   app.use('*', bodySizeLimit(runtime.maxBodyBytes));
   app.use(`${API_PREFIX}/visitor/*`, visitorPreflight());
+  mountOperationalRoutes(app, { store: runtime.store, logger: runtime.logger, metrics, metricsToken: options.metricsToken });
   for (const route of runtime.routes) mountRoute(app, route, runtime);
   app.notFound((c) => {
     const allowed = methodsForPath(runtime.routes, c.req.path);

@@ -36,3 +36,16 @@ export { IDEMPOTENCY_RETENTION_SECONDS } from './idempotency/withIdempotency.js'
 export type { StartServerOptions, RunningServer } from './startServer.js';
 export { buildOpenApiDocument } from './openapi/buildOpenApiDocument.js';
 export type { BuildOpenApiDocumentOptions } from './openapi/buildOpenApiDocument.js';
+export { createJsonLogger } from './observability/createJsonLogger.js';
+export type { JsonLoggerOptions } from './observability/createJsonLogger.js';
+export { createMetrics } from './observability/createMetrics.js';
+export type { MetricsOptions, RapportMetrics } from './observability/createMetrics.js';
+export { checkReadiness } from './observability/checkReadiness.js';
+export type { CheckReadinessOptions, Readiness } from './observability/checkReadiness.js';
+export { parsePrometheusText } from './observability/parsePrometheusText.js';
+export type { PrometheusSample } from './observability/parsePrometheusText.js';
+export type { StorePoolStats } from './store/Store.js';
+export { registerSite } from './sites/registerSite.js';
+export type { RegisterSiteOptions } from './sites/registerSite.js';
+export { rotateIdentitySecret } from './sites/rotateIdentitySecret.js';
+export type { RotateIdentitySecretOptions, RotatedIdentitySecret } from './sites/rotateIdentitySecret.js';

@@ -1,10 +1,14 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp, type CreateAppOptions } from './createApp.js';
 import type { AppEnv } from './http/AppEnv.js';
-import { createConsoleLogger, type RapportLogger } from './logger.js';
+import { createGracefulCloser, type GracefulCloser } from './http/createGracefulCloser.js';
+import type { RapportLogger } from './logger.js';
 import { startMaintenance, type Maintenance } from './maintenance/startMaintenance.js';
+import { createJsonLogger } from './observability/createJsonLogger.js';
+import { createMetrics, type RapportMetrics } from './observability/createMetrics.js';
 import { seedDemoSite, type SeedDemoSiteOptions, type SeedDemoSiteResult } from './seed/seedDemoSite.js';
 import { createPGliteStore } from './store/createPGliteStore.js';
 import { createPostgresStore } from './store/createPostgresStore.js';
@@ -23,12 +27,26 @@ export interface StartServerOptions {
   port?: number;
   /** Interface to listen on. Default: `127.0.0.1`. */
   host?: string;
-  /** Seed the demo site (`false` to skip), with these keys and origins. Default: `{}` (seed with defaults). */
-  seed?: SeedDemoSiteOptions | false;
-  /** Options passed to `createApp` (everything but the store). Default: `{}`. */
+  /**
+   * Seed the demo site "Northwind Coffee Roasters" (the CLI's `--demo`): `true` with its defaults, or the keys and
+   * origins it must accept. Seeding adds what is missing and never overwrites what exists. Default: `false` (no
+   * demo site: a server for a business's own sites, created with `rapport-server site create`).
+   */
+  seed?: SeedDemoSiteOptions | boolean;
+  /**
+   * Options passed to `createApp` (everything but the store). Default: `{}`, except that `metricsToken` defaults to
+   * the `RAPPORT_METRICS_TOKEN` environment variable and `metrics` to a registry with process metrics too.
+   */
   app?: Omit<CreateAppOptions, 'store'>;
-  /** Where start-up and errors are reported. Default: a console logger. */
+  /** Where start-up, errors and access-log lines are reported. Default: a JSON logger to stdout (`createJsonLogger`). */
   logger?: RapportLogger;
+  /** Write one JSON access-log line per request (see `createApp`'s `accessLog`). Default: `true`. */
+  accessLog?: boolean;
+  /**
+   * How long `close()` lets requests in flight finish before it closes their connections, in milliseconds.
+   * Default: 10000 (10 s: well inside the 30 s a container orchestrator waits after SIGTERM before SIGKILL).
+   */
+  shutdownTimeoutMs?: number;
   /**
    * How often the server runs its scheduled work (grants the loyalty birthday and anniversary rewards due,
    * prunes Idempotency-Keys past their 24 h retention), in milliseconds, first at start; `false` turns it off.
@@ -49,17 +67,24 @@ export interface RunningServer {
   app: Hono<AppEnv>;
   /** The store behind it (migrated). */
   store: RapportStore;
-  /** The demo site and its keys, or `null` when seeding was off. */
+  /** The demo site and its keys, or `null` without `seed` (no demo). */
   seed: SeedDemoSiteResult | null;
   /** The scheduled-work loop, or `null` when `maintenanceIntervalMs` is `false`. */
   maintenance: Maintenance | null;
-  /** Stops accepting connections, waits for open ones, and closes the store if this server opened it. */
+  /** The metrics served at `/metrics`, or `null` when `app.metrics` is `false`. */
+  metrics: RapportMetrics | null;
+  /**
+   * Shuts down gracefully: stops accepting connections, lets requests in flight finish (up to `shutdownTimeoutMs`,
+   * then closes their connections), stops the maintenance loop, and closes the store if this server opened it.
+   * Calling it again returns the same promise.
+   */
   close(): Promise<void>;
 }
 
-/** Opens the store, migrates it, seeds the demo site and serves the API over HTTP with `@hono/node-server`. */
+/** Opens the store, migrates it, seeds the demo site when asked (`seed`) and serves the API over HTTP with `@hono/node-server`. */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
-  const logger = options.logger ?? options.app?.logger ?? createConsoleLogger();
+  const logger = options.logger ?? options.app?.logger ?? createJsonLogger();
+  const shutdownTimeoutMs = options.shutdownTimeoutMs ?? 10_000;
   const ownsStore = !options.store;
   const store =
     options.store ??
@@ -68,17 +93,37 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       : await createPGliteStore({ dataDir: options.dataDir ?? './.rapport-data' }));
   try {
     await migrate(store);
-    const seed = options.seed === false ? null : await seedDemoSite(store, options.seed ?? {});
-    const app = createApp({ logger, ...options.app, store });
+    const seed = options.seed ? await seedDemoSite(store, options.seed === true ? {} : options.seed) : null;
+    const metrics = options.app?.metrics === false ? null : (options.app?.metrics ?? createMetrics({ store, processMetrics: true }));
+    const metricsToken = process.env.RAPPORT_METRICS_TOKEN || undefined;
+    const app = createApp({
+      logger,
+      accessLog: options.accessLog ?? true,
+      ...(metricsToken ? { metricsToken } : {}),
+      ...options.app,
+      metrics: metrics ?? false,
+      store,
+    });
     const host = options.host ?? '127.0.0.1';
-    const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
+    const { port, closer } = await new Promise<{ port: number; closer: GracefulCloser }>((resolve, reject) => {
       const server = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, (info: AddressInfo) =>
-        resolve({ server, port: info.port }),
+        resolve({ port: info.port, closer }),
       );
+      // Before the first connection: it must see every request to close their connections gracefully.
+      const closer = createGracefulCloser(server as Server);
       server.once('error', reject);
     });
     const intervalMs = options.maintenanceIntervalMs ?? 3_600_000;
-    const maintenance = intervalMs === false ? null : startMaintenance({ store, intervalMs, clock: options.app?.clock, logger });
+    const maintenance =
+      intervalMs === false
+        ? null
+        : startMaintenance({
+            store,
+            intervalMs,
+            clock: options.app?.clock,
+            logger,
+            ...(metrics ? { onRunSettled: (outcome) => metrics.recordMaintenanceRun(outcome) } : {}),
+          });
     const urlHost = host.includes(':') ? `[${host}]` : host;
     let closing: Promise<void> | undefined;
     return {
@@ -89,12 +134,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       store,
       seed,
       maintenance,
+      metrics,
       close: () =>
         (closing ??= (async () => {
-          await new Promise<void>((resolve, reject) => {
-            server.close((error) => (error ? reject(error) : resolve()));
-            if ('closeIdleConnections' in server) server.closeIdleConnections();
-          });
+          const { timedOut } = await closer.close(shutdownTimeoutMs);
+          if (timedOut) logger.error('Shutdown deadline passed: closed connections with requests still in flight', { shutdownTimeoutMs });
           await maintenance?.stop();
           if (ownsStore) await store.close();
         })()),

@@ -88,6 +88,21 @@ describe('createRapportClient', () => {
     expect(requests).toHaveLength(1);
   });
 
+  it('surfaces a refused origin or publishable key after one request, with the default retry policy', async () => {
+    const refusal = (status: number, code: string) => () =>
+      Response.json({ error: { code, message: `refused: ${code}`, requestId: `req_${status}` } }, { status });
+    const storage = createMemoryStorage();
+    storage.setItem('rapport:pk_1:anonymous-token', 'anon.jwt');
+    const { fetch, requests } = recordingFetch([refusal(403, 'origin_not_allowed'), refusal(401, 'unknown_publishable_key')]);
+    const client = createRapportClient({ baseUrl: 'https://api.test', publishableKey: 'pk_1', fetch, storage });
+    await expect(client.visitor.bootstrap()).rejects.toMatchObject({ code: 'origin_not_allowed', status: 403, requestId: 'req_403' });
+    expect(requests).toHaveLength(1);
+    // Not taken for a stale anonymous token: the token is kept and the call is not made again without it.
+    await expect(client.visitor.bootstrap()).rejects.toMatchObject({ code: 'unknown_publishable_key', status: 401, requestId: 'req_401' });
+    expect(requests).toHaveLength(2);
+    expect(storage.getItem('rapport:pk_1:anonymous-token')).toBe('anon.jwt');
+  });
+
   it('refuses an invalid profile update before sending it, and keys valid ones', async () => {
     const { fetch, requests } = recordingFetch([ok({ kind: 'anonymous', contactId: 'ct_1', externalId: null, displayName: null, locale: 'fr-FR', timeZone: null })]);
     const client = createRapportClient({ baseUrl: 'https://api.test', publishableKey: 'pk_1', fetch, storage: createMemoryStorage() });

@@ -11,6 +11,7 @@ export const SERVER_ERROR_CODES = [
   'unauthorized',
   'forbidden',
   'origin_not_allowed',
+  'unknown_publishable_key',
   'not_found',
   'method_not_allowed',
   'conflict',

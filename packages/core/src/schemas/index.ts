@@ -287,3 +287,27 @@ export type {
   StaffContactRequests,
   OwnerContactRequestGroups,
 } from './owner.js';
+export {
+  MAX_IDENTITY_SECRET_GRACE_SECONDS,
+  DEFAULT_IDENTITY_SECRET_GRACE_SECONDS,
+  SiteOriginSchema,
+  PublishableKeySchema,
+  SecretKeyInfoSchema,
+  CreatedSecretKeySchema,
+  IdentitySecretStatusSchema,
+  SiteAdminSchema,
+  PublishableKeyCreateSchema,
+  OriginAddSchema,
+  OriginRemoveQuerySchema,
+  IdentitySecretRotateSchema,
+  IdentitySecretRotatedSchema,
+} from './siteAdmin.js';
+export type {
+  PublishableKey,
+  SecretKeyInfo,
+  CreatedSecretKey,
+  SiteAdmin,
+  PublishableKeyCreate,
+  IdentitySecretRotate,
+  IdentitySecretRotated,
+} from './siteAdmin.js';

@@ -26,6 +26,9 @@ describe('parseRetryAfter', () => {
   });
   it('ignores missing or garbage values', () => {
     expect(parseRetryAfter(null, now)).toBeUndefined();
+    expect(parseRetryAfter('', now)).toBeUndefined();
+    expect(parseRetryAfter('   ', now)).toBeUndefined();
+    expect(parseRetryAfter(' 3 ', now)).toBe(3);
     expect(parseRetryAfter('soon', now)).toBeUndefined();
   });
 });

@@ -18,15 +18,15 @@ export function backoffDelay(
   random: () => number,
   retryAfterSeconds?: number,
 ): number {
-  if (retryAfterSeconds !== undefined) return Math.min(options.maxDelayMs, Math.max(0, retryAfterSeconds * 1000));
-  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** attempt);
-  return Math.floor(random() * ceiling);
+  return retryAfterSeconds === undefined
+    ? Math.floor(random() * Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** attempt))
+    : Math.min(options.maxDelayMs, Math.max(0, retryAfterSeconds * 1000));
 }
 
 /** Parses a `Retry-After` header (delta-seconds or an HTTP date) into seconds from `now`. */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  const trimmed = value.trim();
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;

@@ -110,10 +110,43 @@ describe('createTransport', () => {
     expect(calls).toHaveLength(4);
   });
 
-  it('does not retry 4xx other than 429', async () => {
-    const { transport, calls } = setup([envelope('not_found', 404)]);
-    expect((await failure(transport({ method: 'GET', path: '/v1/x', schema: Thing }))).code).toBe('not_found');
+  it.each([
+    [400, 'bad_request'],
+    [401, 'unauthorized'],
+    [401, 'unknown_publishable_key'],
+    [403, 'origin_not_allowed'],
+    [404, 'not_found'],
+    [409, 'conflict'],
+    [413, 'payload_too_large'],
+    [422, 'validation_failed'],
+  ])('does not retry a %i %s, on reads or keyed writes', async (status, code) => {
+    const read = setup([envelope(code, status), json({ id: 'never' })]);
+    expect((await failure(read.transport({ method: 'GET', path: '/v1/x', schema: Thing }))).code).toBe(code);
+    expect(read.calls).toHaveLength(1);
+    const write = setup([envelope(code, status), json({ id: 'never' })]);
+    const keyed = write.transport({ method: 'POST', path: '/v1/x', body: {}, schema: Thing, idempotencyKey: 'k' });
+    expect((await failure(keyed)).code).toBe(code);
+    expect(write.calls).toHaveLength(1);
+  });
+
+  it('retries a 408 like a 429', async () => {
+    const { transport, calls } = setup([new Response('', { status: 408 }), json({ id: 'ok' })]);
+    await expect(transport({ method: 'GET', path: '/v1/x', schema: Thing })).resolves.toEqual({ id: 'ok' });
+    expect(calls).toHaveLength(2);
+  });
+
+  it('surfaces a refused origin or key at once, with the server code, status, message and request id', async () => {
+    const message = 'Origin https://x.example is not allowed for site "shop": add it with `rapport-server origin add`';
+    const body = { error: { code: 'origin_not_allowed', message, requestId: 'req_403' } };
+    const { transport, calls } = setup([json(body, 403, { 'x-request-id': 'req_403' })]);
+    const error = await failure(transport({ method: 'GET', path: '/v1/visitor/bootstrap', schema: Thing }));
+    expect(error).toMatchObject({ code: 'origin_not_allowed', status: 403, requestId: 'req_403', message });
     expect(calls).toHaveLength(1);
+
+    const key = setup([envelope('unknown_publishable_key', 401)]);
+    const keyError = await failure(key.transport({ method: 'GET', path: '/v1/visitor/bootstrap', schema: Thing }));
+    expect(keyError).toMatchObject({ code: 'unknown_publishable_key', status: 401, requestId: 'req_1' });
+    expect(key.calls).toHaveLength(1);
   });
 
   it('retries a keyed write with the same key, but never a write without a key', async () => {

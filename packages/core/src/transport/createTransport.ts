@@ -55,7 +55,12 @@ export interface TransportRequest<S extends z.ZodMiniType> {
 /** Performs requests: auth headers, JSON, response validation, typed errors and retries. */
 export type Transport = <S extends z.ZodMiniType>(request: TransportRequest<S>) => Promise<z.infer<S>>;
 
-const RETRYABLE_STATUS = (status: number) => status === 429 || status >= 500;
+/**
+ * Statuses worth another try: the server is overloaded or failing (5xx), asked us to slow down (429) or timed
+ * out waiting for the request (408). Any other 4xx — a refused origin or key, a bad token, invalid input — is an
+ * answer: asking again gets the same one, later, and hides the cause behind retries.
+ */
+const RETRYABLE_STATUS = (status = 0) => status >= 500 || status === 429 || status === 408;
 
 /** Builds the {@link Transport} every resource of a client shares. */
 export function createTransport(options: TransportOptions): Transport {
@@ -102,9 +107,7 @@ export function createTransport(options: TransportOptions): Transport {
       try {
         return await attempt(req);
       } catch (error) {
-        const retryable =
-          error instanceof RapportError &&
-          (error.code === 'network' || (error.status !== undefined && RETRYABLE_STATUS(error.status)));
+        const retryable = error instanceof RapportError && (error.code === 'network' || RETRYABLE_STATUS(error.status));
         if (!idempotent || !retryable || tries >= options.retry.retries) throw error;
         const delay = backoffDelay(tries, options.retry, options.random, error.retryAfterSeconds);
         await sleep(delay, req.signal);
@@ -121,9 +124,8 @@ async function readJson(response: Response, signal?: AbortSignal): Promise<{ ok:
     if (signal?.aborted) throw abortedError(signal);
     throw new RapportError('The connection dropped while reading the response', { code: 'network', cause });
   }
-  if (text === '') return { ok: true, value: undefined };
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return { ok: true, value: text === '' ? undefined : (JSON.parse(text) as unknown) };
   } catch {
     return { ok: false, value: text };
   }
@@ -138,20 +140,13 @@ async function errorFromResponse(
   const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'), now);
   const { ErrorEnvelopeSchema } = await loadContract();
   const envelope = payload.ok ? ErrorEnvelopeSchema.safeParse(payload.value) : undefined;
-  if (envelope?.success) {
-    const { code, message, issues, requestId } = envelope.data.error;
-    return new RapportError(message, {
-      code,
-      status: response.status,
-      issues,
-      requestId: requestId || headerRequestId,
-      retryAfterSeconds,
-    });
-  }
-  return new RapportError(`HTTP ${response.status} from the Rapport API`, {
-    code: 'http',
+  // Without a Rapport error envelope (a proxy's error page, say) the failure is `http`.
+  const sent = envelope?.success ? envelope.data.error : undefined;
+  return new RapportError(sent?.message ?? `HTTP ${response.status} from the Rapport API`, {
+    code: sent?.code ?? 'http',
     status: response.status,
-    requestId: headerRequestId,
+    issues: sent?.issues,
+    requestId: sent?.requestId || headerRequestId,
     retryAfterSeconds,
   });
 }

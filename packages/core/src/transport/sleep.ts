@@ -3,10 +3,6 @@ import { RapportError } from '../errors/RapportError.js';
 /** Waits `ms` milliseconds, or rejects with an `aborted` {@link RapportError} when `signal` fires first. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(abortedError(signal));
-      return;
-    }
     const onAbort = () => {
       clearTimeout(timer);
       reject(abortedError(signal));
@@ -15,7 +11,9 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    // An already-aborted signal never fires `abort` again: settle at once.
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 

@@ -17,6 +17,8 @@ export interface AdminAuth {
 /**
  * Authenticates a server-to-server request by `Authorization: Bearer <secret key>`. Only the key's SHA-256
  * is stored: the presented key is hashed, looked up by hash, and the hashes compared in constant time.
+ * The lookup reads the database on every request, with no cache in any process: a key revoked from the CLI or
+ * the admin API is refused from the next request on, on every instance.
  */
 export async function authenticateAdmin(c: Context<AppEnv>, db: SqlExecutor): Promise<AdminAuth> {
   const key = readBearer(c);

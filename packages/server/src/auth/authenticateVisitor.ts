@@ -5,9 +5,11 @@ import type { AppEnv } from '../http/AppEnv.js';
 import type { VisitorIdentity } from '../http/defineRoute.js';
 import { findSiteByPublishableKey, type SiteRecord } from '../sites/siteQueries.js';
 import type { SqlExecutor } from '../store/Store.js';
-import { verifyVisitorToken, type VisitorTokenFailure } from '../tokens/verifyVisitorToken.js';
+import { verifySiteToken } from '../tokens/verifySiteToken.js';
+import type { VisitorTokenFailure } from '../tokens/verifyVisitorToken.js';
 import { applyCorsHeaders } from './visitorCors.js';
 import { isOriginAllowed } from './isOriginAllowed.js';
+import { originNotAllowed, unknownPublishableKey } from './visitorRefusals.js';
 
 const TOKEN_MESSAGES: Record<VisitorTokenFailure, string> = {
   malformed: 'The visitor token is malformed',
@@ -28,13 +30,16 @@ export function readBearer(c: Context<AppEnv>): string | null {
   return match[1];
 }
 
-/** Verifies a visitor token for `site`; anonymous tokens must carry the site's id as `aud`. */
+/**
+ * Verifies a visitor token for `site` (see `verifySiteToken`: the previous identity secret during its grace
+ * period, the server secret for anonymous tokens); anonymous tokens must carry the site's id as `aud`.
+ */
 export async function resolveVisitorToken(
   token: string,
   site: SiteRecord,
   now: Date,
 ): Promise<{ ok: true; visitor: VisitorIdentity } | { ok: false; message: string }> {
-  const result = await verifyVisitorToken({ token, secret: site.identitySecret, siteId: site.id, now });
+  const result = await verifySiteToken({ token, site, now });
   if (!result.ok) return { ok: false, message: TOKEN_MESSAGES[result.reason] };
   const { claims } = result;
   if (claims.anon === true) {
@@ -52,9 +57,14 @@ export interface VisitorAuth {
 }
 
 /**
- * Authenticates a browser request: a known, unrevoked publishable key; an allowed Origin (when one is
- * sent; the CORS headers are set here once it is checked); and, when an Authorization header is sent, a
- * valid visitor token — a bad token is a 401, never a fallback to anonymous.
+ * Authenticates a browser request: a known, unrevoked publishable key; an allowed Origin (when one is sent);
+ * and, when an Authorization header is sent, a valid visitor token — a bad token is a 401, never a fallback to
+ * anonymous.
+ *
+ * A request with an Origin gets the CORS headers before any check, so the page can read every refusal
+ * (`origin_not_allowed`, `unknown_publishable_key`, a bad token) instead of a bare CORS failure that looks
+ * like a network error. That grants nothing: a refusal is an error envelope without data, the only way past
+ * this function is through the allowlist, and no response ever allows credentials.
  */
 export async function authenticateVisitor(
   c: Context<AppEnv>,
@@ -63,20 +73,17 @@ export async function authenticateVisitor(
   tokenMode: 'required' | 'optional',
 ): Promise<VisitorAuth> {
   c.header('Vary', 'Origin', { append: true });
+  const origin = c.req.header('origin');
+  if (origin !== undefined) applyCorsHeaders(c, origin);
   const key = c.req.header(RAPPORT_HEADERS.publishableKey)?.trim();
   if (!key) throw new ApiError(401, 'unauthorized', `Send the site's publishable key in ${RAPPORT_HEADERS.publishableKey}`);
   if (key.startsWith('sk_')) {
     throw new ApiError(401, 'unauthorized', 'Secret keys are not accepted from browsers; use the publishable key');
   }
   const found = key.length <= 200 ? await findSiteByPublishableKey(db, key) : null;
-  if (!found) throw new ApiError(401, 'unauthorized', 'Unknown or revoked publishable key');
-
-  const origin = c.req.header('origin');
-  if (origin !== undefined) {
-    if (!isOriginAllowed(origin, found.allowedOrigins)) {
-      throw new ApiError(403, 'origin_not_allowed', 'This origin is not allowed to use this publishable key');
-    }
-    applyCorsHeaders(c, origin);
+  if (!found) throw unknownPublishableKey(key);
+  if (origin !== undefined && !isOriginAllowed(origin, found.allowedOrigins)) {
+    throw originNotAllowed(origin, found.site.slug);
   }
 
   const token = readBearer(c);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base64UrlEncodeText } from '../crypto/base64url.js';
+import { buildOpenApiDocument } from '../openapi/buildOpenApiDocument.js';
 import type { CreatedSite } from '../sites/createSite.js';
 import { createHarness, createTestSite, readError, type Harness } from '../testing/testHarness.js';
 import { signHs256 } from '../tokens/hs256.js';
@@ -84,25 +85,104 @@ describe('visitor tokens on visitor endpoints', () => {
     await expectUnauthorized(await h.call(BOOTSTRAP, { publishableKey: site.secretKey }), /Secret keys/);
   });
 
-  it('needs a known, unrevoked publishable key', async () => {
+  it('needs a publishable key', async () => {
     await expectUnauthorized(await h.call(BOOTSTRAP, {}), /publishable key/);
-    await expectUnauthorized(await h.call(BOOTSTRAP, { publishableKey: 'pk_live_unknown' }), /Unknown/);
+  });
+});
+
+describe('refusals a developer can read', () => {
+  const page = 'https://staging.shop.example.net';
+
+  async function expectReadableRefusal(response: Response, status: number, code: string, origin: string) {
+    expect(response.status).toBe(status);
+    expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+    expect(response.headers.get('vary')).toMatch(/Origin/i);
+    expect(response.headers.get('access-control-expose-headers')).toMatch(/x-request-id/);
+    const body = (await response.clone().json()) as Record<string, unknown>;
+    expect(Object.keys(body)).toEqual(['error']);
+    const error = await readError(response);
+    expect(error.code).toBe(code);
+    return error;
+  }
+
+  it('answers an origin outside the allowlist with a readable 403 origin_not_allowed saying how to allow it', async () => {
+    for (const origin of ['https://evil.example.net', 'https://example.org', 'http://shop.example.com', 'null']) {
+      const error = await expectReadableRefusal(await h.call(BOOTSTRAP, { site, origin }), 403, 'origin_not_allowed', origin);
+      expect(error.message).toContain(`Origin ${origin} is not allowed for site "${site.site.slug}"`);
+      const command = `rapport-server origin add --site ${site.site.slug} ${origin === 'null' ? '<origin>' : origin}`;
+      expect(error.message).toContain(`add it with \`${command}\` or the admin API`);
+    }
+  });
+
+  it('refuses a disallowed origin before looking at the visitor token', async () => {
+    const token = await h.tokenFor(site, 'user_ada');
+    const response = await h.call(BOOTSTRAP, { site, origin: page, bearer: token });
+    await expectReadableRefusal(response, 403, 'origin_not_allowed', page);
+  });
+
+  it('echoes a hostile Origin only as printable, bounded text', async () => {
+    const long = `https://${'a'.repeat(300)}.example.net`;
+    const error = await expectReadableRefusal(await h.call(BOOTSTRAP, { site, origin: long }), 403, 'origin_not_allowed', long);
+    expect(error.message).toContain(`Origin https://${'a'.repeat(112)}… is not allowed`);
+    expect(error.message).toContain('origin add --site');
+    expect(error.message.length).toBeLessThan(300);
+  });
+
+  it('answers an unknown or revoked publishable key with a readable 401 unknown_publishable_key', async () => {
+    const unknown = await h.call(BOOTSTRAP, { publishableKey: 'pk_live_unknown', origin: page });
+    const error = await expectReadableRefusal(unknown, 401, 'unknown_publishable_key', page);
+    expect(error.message).toMatch(/^Publishable key pk_live_unknown is unknown or revoked: .*rapport-server key list --site/);
+    expect(error.message).toContain('rapport-server key create --site <site> --type publishable');
+
     const revoked = await createTestSite(h.store);
     await h.store.query('UPDATE site_publishable_keys SET revoked_at = now() WHERE key = $1', [revoked.publishableKey]);
-    await expectUnauthorized(await h.call(BOOTSTRAP, { site: revoked }), /revoked/);
+    const allowedOrigin = 'https://shop.example.com';
+    const refused = await expectReadableRefusal(await h.call(BOOTSTRAP, { site: revoked, origin: allowedOrigin }), 401, 'unknown_publishable_key', allowedOrigin);
+    expect(refused.message).toContain(revoked.publishableKey);
+
+    const serverSide = await h.call(BOOTSTRAP, { site: revoked });
+    expect(serverSide.status).toBe(401);
+    expect((await readError(serverSide)).code).toBe('unknown_publishable_key');
+  });
+
+  it('does not echo a key that does not look like a publishable key', async () => {
+    for (const publishableKey of ['my-identity-secret-pasted-here', `pk_live_${'x'.repeat(300)}`]) {
+      const response = await h.call(BOOTSTRAP, { publishableKey, origin: page });
+      const error = await expectReadableRefusal(response, 401, 'unknown_publishable_key', page);
+      expect(error.message).toMatch(/^This publishable key is unknown or revoked/);
+      expect(error.message).not.toContain(publishableKey.slice(0, 12));
+    }
+  });
+
+  it('lets the preflight of a disallowed origin through, without credentials, so the refusal can be read', async () => {
+    const preflight = await h.app.request(BOOTSTRAP, {
+      method: 'OPTIONS',
+      headers: { origin: page, 'access-control-request-method': 'GET', 'access-control-request-headers': 'x-rapport-key' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(page);
+    expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
+    expect(await preflight.text()).toBe('');
+    await expectReadableRefusal(await h.call(BOOTSTRAP, { site, origin: page }), 403, 'origin_not_allowed', page);
+  });
+
+  it('documents both refusals in the OpenAPI document', () => {
+    const { components } = buildOpenApiDocument() as { components: { responses: Record<string, { description: string }> } };
+    expect(components.responses.Unauthorized?.description).toContain('`unknown_publishable_key`');
+    expect(components.responses.OriginNotAllowed?.description).toContain('`origin_not_allowed`');
+  });
+
+  it('never lets a refused origin read data, on reads or on writes', async () => {
+    const token = await h.tokenFor(site, 'user_ada');
+    const write = await h.call('/v1/visitor/profile', { method: 'PATCH', site, origin: page, bearer: token, body: { locale: 'fr' } });
+    await expectReadableRefusal(write, 403, 'origin_not_allowed', page);
+    const after = (await (await h.call(BOOTSTRAP, { site, bearer: token })).json()) as { visitor: { locale: string | null } };
+    expect(after.visitor.locale).not.toBe('fr');
   });
 });
 
 describe('origins and CORS', () => {
-  it('refuses an origin outside the allowlist with 403 origin_not_allowed and no CORS grant', async () => {
-    for (const origin of ['https://evil.example.net', 'https://example.org', 'http://shop.example.com', 'null']) {
-      const response = await h.call(BOOTSTRAP, { site, origin });
-      expect(response.status, origin).toBe(403);
-      expect(response.headers.get('access-control-allow-origin')).toBeNull();
-      expect((await readError(response)).code).toBe('origin_not_allowed');
-    }
-  });
-
   it('grants an allowed origin (exact and wildcard) and exposes the request id', async () => {
     for (const origin of ['https://shop.example.com', 'https://eu.shop.example.org']) {
       const response = await h.call(BOOTSTRAP, { site, origin });

@@ -17,15 +17,22 @@ export const CORS_EXPOSE_HEADERS = [RAPPORT_HEADERS.requestId, 'retry-after', 'i
 const CORS_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
 const PREFLIGHT_MAX_AGE_SECONDS = '600';
 
-/** Lets `origin` (already checked against the key's allowlist) read this response. */
+/**
+ * Lets `origin` read this response: one that passed the key's allowlist, or a refusal (an error envelope,
+ * which carries no data). Credentials are never allowed.
+ */
 export function applyCorsHeaders(c: Context<AppEnv>, origin: string): void {
   c.header('Access-Control-Allow-Origin', origin);
   c.header('Access-Control-Expose-Headers', CORS_EXPOSE_HEADERS);
 }
 
 /**
- * Answers CORS preflights (OPTIONS) on visitor endpoints. A preflight carries no key, so it cannot be
- * checked against an allowlist; it echoes the Origin and the real request is checked when it comes.
+ * Answers CORS preflights (OPTIONS) on visitor endpoints, for any Origin. Visitor requests cannot be simple
+ * requests (they send the publishable key in a header, JSON, and often a bearer token), and a preflight
+ * carries none of those headers, so there is no allowlist to check it against. It lets the browser send the
+ * real request, which is checked there and, when refused, answered with a CORS-readable error envelope
+ * (`origin_not_allowed`, `unknown_publishable_key`). A preflight grants no data and never credentials: no
+ * `Access-Control-Allow-Credentials`, so cookies never ride along.
  */
 export function visitorPreflight(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

@@ -17,6 +17,7 @@ export interface AppRuntime {
   clock: () => Date;
   maxBodyBytes: number;
   rateLimits: { visitor: RateLimitRule; admin: RateLimitRule } | null;
+  /** Fixed-window counts: in the database on PostgreSQL (shared by every instance), in memory on PGlite. */
   rateLimiter: RateLimiter;
   anonymousTokenTtlSeconds: number;
   logger: RapportLogger;

@@ -9,17 +9,21 @@ export interface RateLimitRule {
 /** Outcome of {@link RateLimiter.consume}. */
 export type RateLimitDecision = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
 
-/** Counts requests per key in fixed windows. */
+/**
+ * Counts requests per key in fixed windows: a window opens at a key's first request and lasts `windowMs`; a
+ * request stamped before the window's start (a clock set back) opens a new one — in memory at once, in the
+ * database only when it is more than a window before (instances stamp concurrent requests a little out of order).
+ */
 export interface RateLimiter {
   /** Counts one request for `key` at `nowMs` and says whether it is allowed. */
-  consume(key: string, rule: RateLimitRule, nowMs: number): RateLimitDecision;
+  consume(key: string, rule: RateLimitRule, nowMs: number): Promise<RateLimitDecision>;
 }
 
 const PRUNE_THRESHOLD = 10_000;
 
 /**
- * An in-memory fixed-window rate limiter, one per app. Several server instances each count on their own,
- * so the effective limit is per instance.
+ * An in-memory fixed-window rate limiter, one per app: for PGlite, a single-process store. Several server
+ * instances each count on their own with it; on PostgreSQL use `createPostgresRateLimiter`, which they share.
  */
 export function createRateLimiter(): RateLimiter {
   const windows = new Map<string, { start: number; count: number; windowMs: number }>();
@@ -29,7 +33,7 @@ export function createRateLimiter(): RateLimiter {
   }
 
   return {
-    consume(key, rule, nowMs) {
+    async consume(key, rule, nowMs) {
       let window = windows.get(key);
       if (!window || nowMs >= window.start + window.windowMs || nowMs < window.start) {
         if (!window && windows.size >= PRUNE_THRESHOLD) prune(nowMs);

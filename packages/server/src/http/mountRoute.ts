@@ -7,6 +7,7 @@ import { authenticateVisitor } from '../auth/authenticateVisitor.js';
 import { canonicalJson } from '../crypto/canonicalJson.js';
 import { sha256Hex } from '../crypto/sha256.js';
 import { withIdempotency } from '../idempotency/withIdempotency.js';
+import { setRequestSite } from '../observability/requestSite.js';
 import type { SiteRecord } from '../sites/siteQueries.js';
 import type { SqlExecutor } from '../store/Store.js';
 import { ApiError, validationFailed } from './ApiError.js';
@@ -42,10 +43,10 @@ async function authenticate(c: Context<AppEnv>, route: RouteDefinition, runtime:
   return { principal: 'public', credential: 'none' };
 }
 
-function enforceRateLimit(route: RouteDefinition, runtime: AppRuntime, who: Authenticated, now: Date): void {
+async function enforceRateLimit(route: RouteDefinition, runtime: AppRuntime, who: Authenticated, now: Date): Promise<void> {
   if (!runtime.rateLimits || route.auth.kind === 'public') return;
   const rule = route.auth.kind === 'admin' ? runtime.rateLimits.admin : runtime.rateLimits.visitor;
-  const decision = runtime.rateLimiter.consume(`${who.credential}|${who.principal}`, rule, now.getTime());
+  const decision = await runtime.rateLimiter.consume(`${who.credential}|${who.principal}`, rule, now.getTime());
   if (!decision.allowed) {
     throw new ApiError(429, 'rate_limited', `Too many requests; retry in ${decision.retryAfterSeconds} s`, {
       headers: { 'Retry-After': String(decision.retryAfterSeconds) },
@@ -84,7 +85,8 @@ export function mountRoute(app: Hono<AppEnv>, route: RouteDefinition, runtime: A
   app.on(route.method, toHonoPath(route.path), async (c) => {
     const now = runtime.clock();
     const who = await authenticate(c, route, runtime, now);
-    enforceRateLimit(route, runtime, who, now);
+    if (who.site) setRequestSite(c, who.site.id);
+    await enforceRateLimit(route, runtime, who, now);
 
     const params = route.params ? parsePathParams(c.req.param() as Record<string, string>, route.params) : undefined;
     const query = parseQuery(c.req.url, route.query ?? NO_QUERY);

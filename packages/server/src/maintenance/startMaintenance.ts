@@ -3,6 +3,7 @@ import type { RapportLogger } from '../logger.js';
 import { grantScheduledRewards } from '../loyalty/grantScheduledRewards.js';
 import { positiveInteger } from '../positiveInteger.js';
 import type { RapportStore } from '../store/Store.js';
+import { runOncePerCluster, type MaintenanceTrigger } from './runOncePerCluster.js';
 
 /** Options of {@link startMaintenance}. */
 export interface MaintenanceOptions {
@@ -14,6 +15,12 @@ export interface MaintenanceOptions {
   clock?: () => Date;
   /** Where a failed run is reported (the next run tries again). Required. */
   logger: RapportLogger;
+  /**
+   * Called after each run this instance performs (not the timer runs skipped because another instance ran), with
+   * whether every job succeeded and how long it took: `startServer` counts runs and failures in `/metrics` here.
+   * Default: none.
+   */
+  onRunSettled?: (outcome: { ok: boolean; durationMs: number }) => void;
 }
 
 /** What one maintenance run did. */
@@ -32,15 +39,20 @@ export interface Maintenance {
   stop(): Promise<void>;
 }
 
+const SKIPPED: MaintenanceRun = { idempotencyKeysPruned: 0, loyaltyRewardsGranted: 0 };
+/** Logged when a timer run is skipped because another instance on the database ran (or runs) this interval's. */
+export const SKIPPED_MESSAGE = 'Maintenance skipped: another instance ran it in this interval';
+
 /**
  * The server's scheduled work, on a timer that never keeps the process alive: it grants the loyalty birthday
  * and anniversary rewards due (so they arrive on the day, not at the member's next visit) and prunes
- * Idempotency-Keys past their retention. Runs never overlap; a failed job is logged and the loop goes on.
+ * Idempotency-Keys past their retention. Runs never overlap; a failed job is logged and the loop goes on. On
+ * PostgreSQL the jobs run once per interval for all the instances on the database (see `runOncePerCluster`).
  */
 export function startMaintenance(options: MaintenanceOptions): Maintenance {
   const intervalMs = positiveInteger('maintenance intervalMs', options.intervalMs);
   const clock = options.clock ?? (() => new Date());
-  let running: Promise<MaintenanceRun> = Promise.resolve({ idempotencyKeysPruned: 0, loyaltyRewardsGranted: 0 });
+  let running: Promise<MaintenanceRun> = Promise.resolve(SKIPPED);
   let stopped = false;
 
   // Each job runs even when the one before failed; every failure is logged, and the run rejects with the first.
@@ -62,9 +74,36 @@ export function startMaintenance(options: MaintenanceOptions): Maintenance {
     return { loyaltyRewardsGranted, idempotencyKeysPruned };
   }
 
-  const runNow = () => (running = running.catch(() => undefined).then(runJobs));
+  // Reports each performed run to `onRunSettled` (metrics), apart from the jobs themselves.
+  async function observedJobs(): Promise<MaintenanceRun> {
+    const started = performance.now();
+    const settle = (ok: boolean) => options.onRunSettled?.({ ok, durationMs: performance.now() - started });
+    try {
+      const result = await runJobs();
+      settle(true);
+      return result;
+    } catch (error) {
+      settle(false);
+      throw error;
+    }
+  }
+
+  // On PostgreSQL each run holds the cluster's maintenance lock: a timer run is skipped when another instance
+  // ran in this interval; runNow waits for the lock and always runs. The jobs log their own failures.
+  const run = (trigger: MaintenanceTrigger) =>
+    (running = running.catch(() => undefined).then(async () => {
+      let started = false;
+      const work = () => ((started = true), observedJobs());
+      const done = await runOncePerCluster(options.store, { intervalMs, trigger }, work).catch((error: unknown) => {
+        if (!started) options.logger.error('Maintenance lock failed', { error });
+        throw error;
+      });
+      if (done === null) options.logger.info(SKIPPED_MESSAGE);
+      return done ?? SKIPPED;
+    }));
+  const runNow = () => run('manual');
   const tick = () => {
-    if (!stopped) runNow().catch(() => undefined);
+    if (!stopped) run('timer').catch(() => undefined);
   };
   const timer = setInterval(tick, intervalMs);
   timer.unref?.();

@@ -19,8 +19,18 @@ type Io = 'input' | 'output';
 
 const ERROR_RESPONSES: Record<string, { status: number; description: string }> = {
   BadRequest: { status: 400, description: 'The body is not valid JSON (`bad_request`)' },
-  Unauthorized: { status: 401, description: 'Missing, unknown or invalid credentials (`unauthorized`)' },
-  OriginNotAllowed: { status: 403, description: "The Origin is not in the key's allowlist (`origin_not_allowed`)" },
+  Unauthorized: {
+    status: 401,
+    description:
+      'Missing or invalid credentials (`unauthorized`); on visitor endpoints, an unknown or revoked publishable ' +
+      'key (`unknown_publishable_key`, readable cross-origin)',
+  },
+  OriginNotAllowed: {
+    status: 403,
+    description:
+      "The Origin is not in the key's allowlist (`origin_not_allowed`, readable cross-origin; the message says how " +
+      'to allow it)',
+  },
   NotFound: { status: 404, description: 'No such resource (`not_found`)' },
   PayloadTooLarge: { status: 413, description: 'The body is over the size limit (`payload_too_large`)' },
   UnsupportedMediaType: { status: 415, description: 'The body is not sent as JSON (`unsupported_media_type`)' },

@@ -74,18 +74,27 @@ async function planTransitions(
 /**
  * Applies a visitor's (or the business's) change: 409 `conflict` when it was made against an older catalog,
  * 422 with nothing recorded when it names anything the catalog does not offer; otherwise one consent event
- * per real transition. Email opt-ins wait (`pending`) for the double opt-in confirmation.
+ * per real transition. Email opt-ins wait (`pending`) for the double opt-in confirmation. `clock` is read once
+ * the contact is locked: a change that waited for another is decided, and recorded, after it.
  */
 export async function applyPreferenceChange(
   tx: SqlExecutor,
-  input: { subject: PreferenceSubject; catalog: PreferenceCatalog; change: PreferenceChange; source: ConsentSource; locale: string | null; now: Date },
+  input: {
+    subject: PreferenceSubject;
+    catalog: PreferenceCatalog;
+    change: PreferenceChange;
+    source: ConsentSource;
+    locale: string | null;
+    clock: () => Date;
+  },
 ): Promise<PreferenceState> {
-  const { subject, catalog, change, now } = input;
+  const { subject, catalog, change } = input;
   if (change.catalogVersion !== catalog.version) {
     throw new ApiError(409, 'conflict', `The preferences changed (now version ${catalog.version}); reload and try again`);
   }
+  const { raw, now } = await lockContactPreferences(tx, subject, input.clock);
+  // Checked under the lock, at the decision's time; a refusal rolls the transaction (and the lock row) back.
   checkChange(catalog, change, now);
-  const raw = await lockContactPreferences(tx, subject, now);
   const how = { source: input.source, locale: change.locale ?? input.locale };
   const transitions = await planTransitions(catalog, raw, change, how);
   await recordTransitions(tx, { subject, raw, transitions, now });

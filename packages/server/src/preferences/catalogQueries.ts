@@ -57,11 +57,17 @@ function checkCatalog(input: PreferenceCatalogInput): void {
 
 /**
  * Saves the catalog: a wording different from the current one becomes a new version (and a new hash); the
- * same wording keeps the current version. Serialises writers of one site with an advisory lock.
+ * same wording keeps the current version. Serialises writers of one site with an advisory lock; a new
+ * version's time is read once the lock is held and never precedes the version before it.
  */
 export async function saveCatalog(
   tx: SqlExecutor,
-  input: { siteId: string; wording: PreferenceCatalogInput; now: Date },
+  input: {
+    siteId: string;
+    wording: PreferenceCatalogInput;
+    /** The clock (read under the lock), or a fixed time (a seed that runs alone). */
+    now: Date | (() => Date);
+  },
 ): Promise<{ catalog: PreferenceCatalog; created: boolean }> {
   checkCatalog(input.wording);
   await tx.query("SELECT pg_advisory_xact_lock(hashtext('rapport:catalog:' || $1))", [input.siteId]);
@@ -72,10 +78,12 @@ export async function saveCatalog(
   );
   const current = rows[0];
   if (current?.wording_hash === hash) return { catalog: toCatalog(current), created: false };
+  const read = typeof input.now === 'function' ? input.now() : input.now;
+  const at = current && current.created_at.getTime() > read.getTime() ? current.created_at : read;
   const inserted = await tx.query<CatalogRow>(
     `INSERT INTO preference_catalogs (site_id, version, wording, wording_hash, created_at) VALUES ($1, $2, $3::jsonb, $4, $5)
      RETURNING version, wording, wording_hash, created_at`,
-    [input.siteId, (current?.version ?? 0) + 1, JSON.stringify(input.wording), hash, input.now],
+    [input.siteId, (current?.version ?? 0) + 1, JSON.stringify(input.wording), hash, at],
   );
   return { catalog: toCatalog(inserted.rows[0]!), created: true };
 }

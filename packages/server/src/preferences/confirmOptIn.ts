@@ -14,7 +14,7 @@ interface ConfirmationRow {
   topic_id: string;
   channel: 'email';
   pending_event_id: string;
-  identity_secret: string;
+  server_secret: string;
   site_created_at: Date;
 }
 
@@ -22,9 +22,14 @@ interface ConfirmationRow {
 export interface ConfirmOptInInput {
   /** The token from the link. */
   token: string;
-  now: Date;
+  /** The app's clock, read once the contact is locked (expiry and the event's time are decided then). */
+  clock: () => Date;
   /** Accept only a link of this site (the browser route passes its key's site). Default: any site. */
   siteId?: string;
+}
+
+function unknownLink(): ApiError {
+  return new ApiError(404, 'not_found', 'This confirmation link is unknown, used or expired');
 }
 
 /**
@@ -33,22 +38,26 @@ export interface ConfirmOptInInput {
  * or one whose choice was withdrawn meanwhile, is 404.
  */
 export async function confirmOptIn(tx: SqlExecutor, input: ConfirmOptInInput): Promise<PreferenceState> {
-  const { now } = input;
   const { rows } = await tx.query<ConfirmationRow>(
-    `SELECT c.id, c.site_id, c.contact_id, c.topic_id, c.channel, c.pending_event_id, s.identity_secret, s.created_at AS site_created_at
+    `SELECT c.id, c.site_id, c.contact_id, c.topic_id, c.channel, c.pending_event_id, s.server_secret, s.created_at AS site_created_at
      FROM preference_confirmations c JOIN sites s ON s.id = c.site_id
-     WHERE c.token_hash = $1 AND c.used_at IS NULL AND c.expires_at > $2 AND ($3::text IS NULL OR c.site_id = $3)
-     FOR UPDATE OF c`,
-    [await hashPreferenceToken(input.token), now, input.siteId ?? null],
+     WHERE c.token_hash = $1 AND ($2::text IS NULL OR c.site_id = $2)`,
+    [await hashPreferenceToken(input.token), input.siteId ?? null],
   );
   const row = rows[0];
-  if (!row) throw new ApiError(404, 'not_found', 'This confirmation link is unknown, used or expired');
-  const subject = { siteId: row.site_id, contactId: row.contact_id, secret: row.identity_secret };
-  const raw = await lockContactPreferences(tx, subject, now);
+  if (!row) throw unknownLink();
+  const subject = { siteId: row.site_id, contactId: row.contact_id, secret: row.server_secret };
+  // The contact's lock first, as every change of theirs takes it: a withdrawal holds it while it revokes this
+  // link, so locking the link first could deadlock with it. Whether the link is still open is read after.
+  const { raw, now } = await lockContactPreferences(tx, subject, input.clock);
+  const link = await tx.query<{ used_at: Date | null; expires_at: Date }>(
+    'SELECT used_at, expires_at FROM preference_confirmations WHERE id = $1 FOR UPDATE',
+    [row.id],
+  );
+  const open = link.rows[0];
+  if (!open || open.used_at !== null || open.expires_at.getTime() <= now.getTime()) throw unknownLink();
   const pending = await findConsentEvent(tx, row.pending_event_id);
-  if (!pending || raw.choices.get(choiceKey(row.topic_id, row.channel)) !== 'pending') {
-    throw new ApiError(404, 'not_found', 'This confirmation link is unknown, used or expired');
-  }
+  if (!pending || raw.choices.get(choiceKey(row.topic_id, row.channel)) !== 'pending') throw unknownLink();
   await recordTransitions(tx, {
     subject,
     raw,

@@ -62,22 +62,40 @@ export function hashConsentEvent(event: Omit<ConsentEvent, 'hash'>): Promise<str
   return sha256Hex(`${previousHash ?? ''}${canonicalJson(fields)}`);
 }
 
-/** Appends an event to the contact's chain. The caller holds the contact's preferences row lock. */
+/**
+ * The time of a contact's latest consent event (highest sequence), or `null` before their first. One step down
+ * the chain's unique index on (contact, sequence), however long the log grows.
+ */
+export async function latestConsentEventTime(db: SqlExecutor, contactId: string): Promise<Date | null> {
+  const { rows } = await db.query<{ occurred_at: Date }>(
+    'SELECT occurred_at FROM consent_events WHERE contact_id = $1 ORDER BY sequence DESC LIMIT 1',
+    [contactId],
+  );
+  return rows[0]?.occurred_at ?? null;
+}
+
+/**
+ * Appends an event to the contact's chain. The caller holds the contact's preferences row lock and passes the
+ * time it read after taking it. The event's time is never earlier than the previous event's (the database
+ * refuses that too), so the chain's order and its times agree.
+ */
 export async function appendConsentEvent(
   tx: SqlExecutor,
   input: { siteId: string; contactId: string; draft: ConsentEventDraft; now: Date },
 ): Promise<ConsentEvent> {
-  const { rows } = await tx.query<{ sequence: number; hash: string }>(
-    'SELECT sequence, hash FROM consent_events WHERE contact_id = $1 ORDER BY sequence DESC LIMIT 1',
+  const { rows } = await tx.query<{ sequence: number; hash: string; occurred_at: Date }>(
+    'SELECT sequence, hash, occurred_at FROM consent_events WHERE contact_id = $1 ORDER BY sequence DESC LIMIT 1',
     [input.contactId],
   );
+  const previous = rows[0];
+  const occurredAt = previous && previous.occurred_at.getTime() > input.now.getTime() ? previous.occurred_at : input.now;
   const unhashed: Omit<ConsentEvent, 'hash'> = {
     id: newId('cev'),
-    sequence: (rows[0]?.sequence ?? 0) + 1,
+    sequence: (previous?.sequence ?? 0) + 1,
     contactId: input.contactId,
     ...input.draft,
-    occurredAt: input.now.toISOString(),
-    previousHash: rows[0]?.hash ?? null,
+    occurredAt: occurredAt.toISOString(),
+    previousHash: previous?.hash ?? null,
   };
   const event: ConsentEvent = { ...unhashed, hash: await hashConsentEvent(unhashed) };
   await tx.query(

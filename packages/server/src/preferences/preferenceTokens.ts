@@ -6,9 +6,10 @@ import { importHmacKey } from '../tokens/hs256.js';
 export const CONFIRMATION_TTL_DAYS = 7;
 
 /**
- * An unguessable token for `purpose` and `id`: base64url HMAC-SHA256 under the site's secret. Only its
- * SHA-256 is stored, and the server can derive it again (for the mailer) without ever storing it in clear.
- * The `rapport:` prefix with a colon can never be a JWT signing input, so the secret's uses stay apart.
+ * An unguessable token for `purpose` and `id`: base64url HMAC-SHA256 under the site's server secret, which never
+ * rotates, so a link emailed once works as long as its purpose does (an identity-secret rotation changes nothing
+ * here). Only its SHA-256 is stored, and the server can derive it again (for the mailer) without ever storing it
+ * in clear. The `rapport:` prefix with a colon can never be a JWT signing input, so the secret's uses stay apart.
  */
 export async function derivePreferenceToken(secret: string, purpose: 'unsubscribe' | 'confirm', id: string): Promise<string> {
   const key = await importHmacKey(secret, 'sign');

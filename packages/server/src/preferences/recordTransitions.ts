@@ -3,7 +3,7 @@ import { canonicalJson } from '../crypto/canonicalJson.js';
 import { newId } from '../crypto/random.js';
 import { sha256Hex } from '../crypto/sha256.js';
 import type { SqlExecutor } from '../store/Store.js';
-import { appendConsentEvent, type ConsentEventDraft } from './consentLog.js';
+import { appendConsentEvent, latestConsentEventTime, type ConsentEventDraft } from './consentLog.js';
 import { CONFIRMATION_TTL_DAYS, derivePreferenceToken, hashPreferenceToken } from './preferenceTokens.js';
 import { applyTransition, loadRawPreferences, saveRawPreferences, type RawPreferences, type StateTransition } from './preferenceState.js';
 
@@ -11,22 +11,40 @@ import { applyTransition, loadRawPreferences, saveRawPreferences, type RawPrefer
 export interface PreferenceSubject {
   siteId: string;
   contactId: string;
-  /** The site's identity secret (keys the unsubscribe and confirmation tokens). */
+  /**
+   * The site's server secret (`SiteRecord.serverSecret`), which keys the unsubscribe and confirmation tokens. Never
+   * the identity secret: that one rotates, and the links already emailed must keep working across a rotation.
+   */
   secret: string;
+}
+
+/** A contact's choices, locked until the transaction ends, and the time of what is decided under that lock. */
+export interface LockedPreferences {
+  raw: RawPreferences;
+  /**
+   * The clock read once the lock is held, never earlier than the contact's latest consent event: a request that
+   * waited decides at its own time, and the chain's times never go back even when a clock does (NTP, another
+   * instance whose clock is behind).
+   */
+  now: Date;
 }
 
 /**
  * Creates the contact's preferences row if needed and locks it until the transaction ends, so one contact's
- * changes (and their chain) are written one at a time; returns their current choices.
+ * changes (and their chain) are written one at a time; returns their current choices and the decision time.
  */
-export async function lockContactPreferences(tx: SqlExecutor, subject: PreferenceSubject, now: Date): Promise<RawPreferences> {
+export async function lockContactPreferences(tx: SqlExecutor, subject: PreferenceSubject, clock: () => Date): Promise<LockedPreferences> {
   const tokenHash = await hashPreferenceToken(await derivePreferenceToken(subject.secret, 'unsubscribe', subject.contactId));
+  // The time given here is stored only when the row is new, and then the statement did not wait for anyone.
   await tx.query(
     `INSERT INTO contact_preferences (contact_id, site_id, unsubscribe_token_hash, updated_at) VALUES ($1, $2, $3, $4)
      ON CONFLICT (contact_id) DO UPDATE SET unsubscribe_token_hash = EXCLUDED.unsubscribe_token_hash`,
-    [subject.contactId, subject.siteId, tokenHash, now],
+    [subject.contactId, subject.siteId, tokenHash, clock()],
   );
-  return loadRawPreferences(tx, subject.contactId);
+  const latest = await latestConsentEventTime(tx, subject.contactId);
+  const read = clock();
+  const now = latest && latest.getTime() > read.getTime() ? latest : read;
+  return { raw: await loadRawPreferences(tx, subject.contactId), now };
 }
 
 /** The exact wording a visitor saw for a change: the statement, and the topic and channel it concerns. */
@@ -55,9 +73,9 @@ export interface TransitionContext {
 }
 
 /**
- * Applies planned transitions to `raw` (locked by {@link lockContactPreferences}), appends one consent event
- * each, issues a confirmation token for each `pending`, revokes the open tokens a withdrawal or an
- * unsubscribe-all makes moot, and saves the resulting state.
+ * Applies planned transitions to `raw` (locked by {@link lockContactPreferences}, whose `now` they take),
+ * appends one consent event each, issues a confirmation token for each `pending`, revokes the open tokens a
+ * withdrawal or an unsubscribe-all makes moot, and saves the resulting state.
  */
 export async function recordTransitions(
   tx: SqlExecutor,

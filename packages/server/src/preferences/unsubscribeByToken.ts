@@ -7,14 +7,14 @@ interface TokenRow {
   contact_id: string;
   site_id: string;
   unsubscribed_all: boolean;
-  identity_secret: string;
+  server_secret: string;
   site_created_at: Date;
 }
 
 /** The contact an RFC 8058 one-click token names, or `null` for a forged or unknown token. */
 export async function findUnsubscribeToken(db: SqlExecutor, token: string): Promise<TokenRow | null> {
   const { rows } = await db.query<TokenRow>(
-    `SELECT p.contact_id, p.site_id, p.unsubscribed_all, s.identity_secret, s.created_at AS site_created_at
+    `SELECT p.contact_id, p.site_id, p.unsubscribed_all, s.server_secret, s.created_at AS site_created_at
      FROM contact_preferences p JOIN sites s ON s.id = p.site_id WHERE p.unsubscribe_token_hash = $1`,
     [await hashPreferenceToken(token)],
   );
@@ -23,22 +23,28 @@ export async function findUnsubscribeToken(db: SqlExecutor, token: string): Prom
 
 /**
  * One-click unsubscribe from all marketing. Idempotent: a contact already unsubscribed gets no new event.
- * Returns `null` for an unknown token, otherwise whether this call changed anything.
+ * Returns `null` for an unknown token, otherwise whether this call changed anything. `clock` is read once the
+ * contact is locked, so a click that waited for another change is recorded after it.
  */
-export async function unsubscribeByToken(tx: SqlExecutor, input: { token: string; now: Date }): Promise<{ changed: boolean } | null> {
+export async function unsubscribeByToken(
+  tx: SqlExecutor,
+  input: { token: string; clock: () => Date },
+): Promise<{ changed: boolean } | null> {
   const found = await findUnsubscribeToken(tx, input.token);
   if (!found) return null;
-  await tx.query('SELECT 1 FROM contact_preferences WHERE contact_id = $1 FOR UPDATE', [found.contact_id]);
+  const held = await tx.query<{ unsubscribed_all: boolean }>(
+    'SELECT unsubscribed_all FROM contact_preferences WHERE contact_id = $1 FOR UPDATE',
+    [found.contact_id],
+  );
   const catalog = await loadCurrentCatalog(tx, { id: found.site_id, createdAt: found.site_created_at });
-  const before = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM consent_events WHERE contact_id = $1', [found.contact_id]);
   await applyPreferenceChange(tx, {
-    subject: { siteId: found.site_id, contactId: found.contact_id, secret: found.identity_secret },
+    subject: { siteId: found.site_id, contactId: found.contact_id, secret: found.server_secret },
     catalog,
     change: { catalogVersion: catalog.version, unsubscribeAll: true },
     source: 'one_click',
     locale: null,
-    now: input.now,
+    clock: input.clock,
   });
-  const after = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM consent_events WHERE contact_id = $1', [found.contact_id]);
-  return { changed: (after.rows[0]?.n ?? 0) > (before.rows[0]?.n ?? 0) };
+  // Read under the lock: only a contact not yet unsubscribed gets the `unsubscribed_all` event.
+  return { changed: held.rows[0]?.unsubscribed_all !== true };
 }

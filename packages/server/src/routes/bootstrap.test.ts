@@ -49,7 +49,7 @@ describe('GET /v1/visitor/bootstrap', () => {
     expect(body.visitor).toMatchObject({ kind: 'anonymous', externalId: null, displayName: null });
     const token = body.visitor.anonymousToken;
     expect(token).toBeTypeOf('string');
-    const verified = await verifyVisitorToken({ token: token ?? '', secret: site.identitySecret, siteId: site.site.id, now: h.clock.now() });
+    const verified = await verifyVisitorToken({ token: token ?? '', secret: site.site.serverSecret, siteId: site.site.id, now: h.clock.now() });
     expect(verified.ok && verified.claims).toMatchObject({ anon: true, aud: site.site.id, sub: expect.stringMatching(/^anon_/) });
     const row = await contactRow(body.visitor.contactId);
     expect(verified.ok && row?.anonymous_id).toBe(verified.ok ? verified.claims.sub : null);

@@ -42,6 +42,8 @@ import {
 } from './preferencesPublic.js';
 import { exportVisitorPreferencesRoute, updateVisitorPreferencesRoute } from './preferencesVisitor.js';
 import { profileRoute } from './profile.js';
+import { addOriginRoute, createPublishableKeyRoute, removeOriginRoute, revokePublishableKeyRoute } from './publishableKeysAdmin.js';
+import { createSecretKeyRoute, getSiteRoute, revokeSecretKeyRoute, rotateIdentitySecretRoute } from './siteAdmin.js';
 import {
   getOwnerSettingsRoute,
   getStaffRoute,
@@ -113,5 +115,13 @@ export const RAPPORT_ROUTES: readonly RouteDefinition[] = [
   putContactOwnerRoute,
   staffContactRequestsRoute,
   ownerContactRequestsRoute,
+  getSiteRoute,
+  createPublishableKeyRoute,
+  revokePublishableKeyRoute,
+  addOriginRoute,
+  removeOriginRoute,
+  createSecretKeyRoute,
+  revokeSecretKeyRoute,
+  rotateIdentitySecretRoute,
   openApiRoute,
 ];

@@ -174,7 +174,7 @@ export const scanLoyaltyMemberRoute = defineAdminRoute({
   },
   async handle(ctx) {
     const { site, now, body } = ctx;
-    const accountId = await verifyMemberToken(site.identitySecret, body.token, now);
+    const accountId = await verifyMemberToken(site.serverSecret, body.token, now);
     if (!accountId) throw new ApiError(400, 'bad_request', 'This member code is invalid or has expired: ask for a fresh one');
     const member = await ctx.transaction(async (tx) => readMember(tx, await findMember(tx, { siteId: site.id, clock: ctx.clock, accountId })));
     return { status: 200, body: member };

@@ -88,7 +88,7 @@ export const memberTokenRoute = defineVisitorRoute({
   async handle(ctx) {
     const { site, visitor, now } = ctx;
     const open = await ctx.transaction((tx) => openVisitorAccount(tx, { siteId: site.id, visitor, clock: ctx.clock }));
-    const { token, expiresAt } = await signMemberToken(site.identitySecret, open.account.id, now);
+    const { token, expiresAt } = await signMemberToken(site.serverSecret, open.account.id, now);
     return { status: 200, body: { token, expiresAt: expiresAt.toISOString(), qr: memberQr(token) } };
   },
 });

@@ -62,8 +62,8 @@ export const putPreferenceCatalogRoute = defineAdminRoute({
     201: { description: 'A new version', schema: PreferenceCatalogSchema },
   },
   async handle(ctx) {
-    const { site, body, now } = ctx;
-    const { catalog, created } = await ctx.transaction((tx) => saveCatalog(tx, { siteId: site.id, wording: body, now }));
+    const { site, body } = ctx;
+    const { catalog, created } = await ctx.transaction((tx) => saveCatalog(tx, { siteId: site.id, wording: body, now: ctx.clock }));
     return { status: created ? 201 : 200, body: catalog };
   },
 });
@@ -78,11 +78,11 @@ export const getContactPreferencesRoute = defineAdminRoute({
   params: ContactPathSchema,
   responses: { 200: { description: 'The contact’s choices', schema: ContactPreferencesSchema }, 404: NO_CONTACT },
   async handle(ctx) {
-    const { site, now, params } = ctx;
+    const { site, params } = ctx;
     const body = await ctx.transaction(async (tx): Promise<ContactPreferences> => {
       const contact = await contactOr404(tx, site.id, params.externalId);
-      const raw = await lockContactPreferences(tx, { siteId: site.id, contactId: contact.id, secret: site.identitySecret }, now);
-      const token = await derivePreferenceToken(site.identitySecret, 'unsubscribe', contact.id);
+      const { raw, now } = await lockContactPreferences(tx, { siteId: site.id, contactId: contact.id, secret: site.serverSecret }, ctx.clock);
+      const token = await derivePreferenceToken(site.serverSecret, 'unsubscribe', contact.id);
       return {
         contactId: contact.id,
         externalId: contact.external_id,
@@ -111,12 +111,12 @@ export const updateContactPreferencesRoute = defineAdminRoute({
     409: { description: 'The catalog changed (`conflict`)', schema: ErrorEnvelopeSchema },
   },
   async handle(ctx) {
-    const { site, now, params, body } = ctx;
+    const { site, params, body } = ctx;
     const state = await ctx.transaction(async (tx) => {
       const contact = await contactOr404(tx, site.id, params.externalId);
       const catalog = await loadCurrentCatalog(tx, site);
-      const subject = { siteId: site.id, contactId: contact.id, secret: site.identitySecret };
-      return applyPreferenceChange(tx, { subject, catalog, change: body, source: 'admin', locale: contact.locale, now });
+      const subject = { siteId: site.id, contactId: contact.id, secret: site.serverSecret };
+      return applyPreferenceChange(tx, { subject, catalog, change: body, source: 'admin', locale: contact.locale, clock: ctx.clock });
     });
     return { status: 200, body: state };
   },
@@ -146,7 +146,7 @@ export const listPendingConfirmationsRoute = defineAdminRoute({
   tags: TAGS,
   responses: { 200: { description: 'Open confirmations, oldest first', schema: PendingConfirmationListSchema } },
   async handle(ctx) {
-    const items = await listPendingConfirmations(ctx.db, { siteId: ctx.site.id, secret: ctx.site.identitySecret, now: ctx.now });
+    const items = await listPendingConfirmations(ctx.db, { siteId: ctx.site.id, secret: ctx.site.serverSecret, now: ctx.now });
     return { status: 200, body: { items } };
   },
 });

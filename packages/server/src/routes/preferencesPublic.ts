@@ -25,7 +25,7 @@ export const confirmOptInRoute = definePublicRoute({
     404: { description: 'Unknown, used or expired token (`not_found`)', schema: ErrorEnvelopeSchema },
   },
   async handle(ctx) {
-    const state = await ctx.transaction((tx) => confirmOptIn(tx, { token: ctx.body.token, now: ctx.now }));
+    const state = await ctx.transaction((tx) => confirmOptIn(tx, { token: ctx.body.token, clock: ctx.clock }));
     return { status: 200, body: state };
   },
 });
@@ -50,7 +50,7 @@ export const confirmOptInFromPageRoute = defineVisitorRoute({
     404: { description: 'Unknown, used or expired token, or one of another site (`not_found`)', schema: ErrorEnvelopeSchema },
   },
   async handle(ctx) {
-    const state = await ctx.transaction((tx) => confirmOptIn(tx, { token: ctx.body.token, now: ctx.now, siteId: ctx.site.id }));
+    const state = await ctx.transaction((tx) => confirmOptIn(tx, { token: ctx.body.token, clock: ctx.clock, siteId: ctx.site.id }));
     return { status: 200, body: state };
   },
 });
@@ -77,7 +77,7 @@ export const oneClickUnsubscribeRoute = definePublicRoute({
     if (form['List-Unsubscribe'] !== 'One-Click') {
       throw new ApiError(400, 'bad_request', 'Send the form body List-Unsubscribe=One-Click to unsubscribe');
     }
-    const result = await ctx.transaction((tx) => unsubscribeByToken(tx, { token: ctx.params.token, now: ctx.now }));
+    const result = await ctx.transaction((tx) => unsubscribeByToken(tx, { token: ctx.params.token, clock: ctx.clock }));
     if (!result) throw new ApiError(404, 'not_found', 'This unsubscribe link is not valid');
     const message = result.changed ? 'You are unsubscribed from all marketing messages.' : 'You were already unsubscribed from all marketing messages.';
     return { status: 200, body: { unsubscribed: true, message } };

@@ -42,12 +42,12 @@ export const updateVisitorPreferencesRoute = defineVisitorRoute({
       const contact = await resolveVisitorContact(tx, { siteId: site.id, visitor, now });
       const catalog = await loadCurrentCatalog(tx, site);
       return applyPreferenceChange(tx, {
-        subject: { siteId: site.id, contactId: contact.id, secret: site.identitySecret },
+        subject: { siteId: site.id, contactId: contact.id, secret: site.serverSecret },
         catalog,
         change: body,
         source: 'widget',
         locale: contact.locale,
-        now,
+        clock: ctx.clock,
       });
     });
     return { status: 200, body: state };

@@ -19,7 +19,9 @@ describe('seedDemoOwners', () => {
     const seeded = await seedDemoSite(t.store, { now });
     await t.store.query(`UPDATE sites SET enabled_widgets = array_remove(enabled_widgets, 'owner') WHERE id = $1`, [seeded.site.id]);
     const again = await seedDemoSite(t.store, { now: new Date(now.getTime() + 86_400_000) });
-    expect(again.site.enabledWidgets).toContain('owner');
+    // Seeding never overwrites: the business switched the owner widget off, and off it stays.
+    expect(again.site.enabledWidgets).not.toContain('owner');
+    await t.store.query(`UPDATE sites SET enabled_widgets = array_append(enabled_widgets, 'owner') WHERE id = $1`, [seeded.site.id]);
     const { rows } = await t.store.query<{ staff: number; assignments: number; settings: number }>(
       `SELECT (SELECT count(*)::int FROM staff WHERE site_id = $1) AS staff,
          (SELECT count(*)::int FROM owner_assignments WHERE site_id = $1) AS assignments,

@@ -2,6 +2,7 @@ import type { Traits } from '@rapport/core';
 import { createSecretKey } from '../sites/createSecretKey.js';
 import { createSite } from '../sites/createSite.js';
 import { generatePublishableKey, hashSecretKey } from '../sites/keys.js';
+import { changeOrigins } from '../sites/publishableKeys.js';
 import { findSiteBySlug, type SiteRecord } from '../sites/siteQueries.js';
 import { upsertKnownContact } from '../contacts/contactQueries.js';
 import type { RapportStore, SqlExecutor } from '../store/Store.js';
@@ -27,7 +28,7 @@ export interface SeedDemoSiteOptions {
   identitySecret?: string;
   /**
    * Origins the publishable key allows. Default: `http://localhost:5173` and `http://127.0.0.1:5173` for a new
-   * key; an existing key keeps its list unless this is given.
+   * key. For an existing key these are added to its list; origins are never removed by seeding.
    */
   allowedOrigins?: readonly string[];
   /** Creation time of what is seeded. Default: `new Date()`. */
@@ -56,6 +57,10 @@ export const DEMO_CONTACTS: ReadonlyArray<{ externalId: string; traits: Traits }
 
 const SEED_LOCK_KEY = 727_277_688;
 
+/**
+ * A publishable key of the demo site that works: `key` (added, or brought back when revoked), else its oldest
+ * unrevoked key, else a new one. `allowedOrigins` are added to the key's list; none is ever removed.
+ */
 async function ensurePublishableKey(
   tx: SqlExecutor,
   siteId: string,
@@ -68,22 +73,27 @@ async function ensurePublishableKey(
       [siteId],
     );
     const existing = rows[0]?.key;
-    if (existing && allowedOrigins) {
-      await tx.query('UPDATE site_publishable_keys SET allowed_origins = $2::text[] WHERE key = $1', [existing, [...allowedOrigins]]);
-    }
+    if (existing && allowedOrigins) await changeOrigins(tx, { siteId, key: existing, add: allowedOrigins });
     if (existing) return existing;
   }
   const chosen = key ?? generatePublishableKey();
   const { rows } = await tx.query<{ site_id: string }>(
     `INSERT INTO site_publishable_keys (key, site_id, allowed_origins) VALUES ($1, $2, $3::text[])
      ON CONFLICT (key) DO UPDATE SET revoked_at = NULL,
-       allowed_origins = CASE WHEN $4::boolean THEN EXCLUDED.allowed_origins ELSE site_publishable_keys.allowed_origins END
+       allowed_origins = site_publishable_keys.allowed_origins
+         || ARRAY(SELECT o FROM unnest($4::text[]) AS o WHERE NOT (o = ANY (site_publishable_keys.allowed_origins)))
      WHERE site_publishable_keys.site_id = EXCLUDED.site_id
      RETURNING site_id`,
-    [chosen, siteId, [...(allowedOrigins ?? DEFAULT_DEV_ORIGINS)], allowedOrigins !== undefined],
+    [chosen, siteId, [...(allowedOrigins ?? DEFAULT_DEV_ORIGINS)], [...(allowedOrigins ?? [])]],
   );
   if (rows[0]?.site_id !== siteId) throw new Error('That publishable key belongs to another site');
   return chosen;
+}
+
+/** The demo preference catalog, when the site has none: a catalog the business edited is left as it is. */
+async function seedDemoCatalog(tx: SqlExecutor, siteId: string, now: Date): Promise<void> {
+  const { rows } = await tx.query('SELECT 1 FROM preference_catalogs WHERE site_id = $1 LIMIT 1', [siteId]);
+  if (rows.length === 0) await saveCatalog(tx, { siteId, wording: DEMO_PREFERENCE_CATALOG, now });
 }
 
 async function ensureSecretKey(tx: SqlExecutor, siteId: string, secretKey: string): Promise<void> {
@@ -97,10 +107,12 @@ async function ensureSecretKey(tx: SqlExecutor, siteId: string, secretKey: strin
 }
 
 /**
- * Creates the demo site "Northwind Coffee Roasters" (slug `demo-shop`, every widget on, two known contacts),
- * or, when it exists, makes sure the keys passed in work for it. Either way, adds the demo surveys and their
- * history where missing (see `seedDemoFeedback`), the demo preference catalog (a new version only if its wording changed), the demo loyalty program with a few orders, and
- * the demo staff with Ada's and Grace's owners (see `seedDemoOwners`; the owner widget is switched on if it was off). Safe to run on every start and from several instances at once.
+ * Creates the demo site "Northwind Coffee Roasters" (slug `demo-shop`, every widget on, two known contacts), or,
+ * when it exists, makes sure the keys passed in work for it. Either way, adds what is missing and never
+ * overwrites what exists: the demo surveys and their history (see `seedDemoFeedback`), the demo preference
+ * catalog and loyalty program only when the site has none (the business's edits stay), a few orders, and the demo
+ * staff with Ada's and Grace's owners (see `seedDemoOwners`). Keys and the identity secret passed in are explicit
+ * configuration and are made to work. Safe to run on every start and from several instances at once.
  */
 export async function seedDemoSite(store: RapportStore, options: SeedDemoSiteOptions = {}): Promise<SeedDemoSiteResult> {
   const now = options.now ?? new Date();
@@ -122,7 +134,7 @@ export async function seedDemoSite(store: RapportStore, options: SeedDemoSiteOpt
         await upsertKnownContact(tx, { siteId: created.site.id, externalId: contact.externalId, traits: contact.traits, now });
       }
       await seedDemoFeedback(tx, { siteId: created.site.id, now });
-      await saveCatalog(tx, { siteId: created.site.id, wording: DEMO_PREFERENCE_CATALOG, now });
+      await seedDemoCatalog(tx, created.site.id, now);
       await seedDemoLoyalty(tx, { siteId: created.site.id, now });
       await seedDemoOwners(tx, { siteId: created.site.id, now });
       return { ...created, created: true };
@@ -135,12 +147,8 @@ export async function seedDemoSite(store: RapportStore, options: SeedDemoSiteOpt
     const publishableKey = await ensurePublishableKey(tx, site.id, options.publishableKey, options.allowedOrigins);
     if (options.secretKey) await ensureSecretKey(tx, site.id, options.secretKey);
     await seedDemoFeedback(tx, { siteId: site.id, now });
-    await saveCatalog(tx, { siteId: site.id, wording: DEMO_PREFERENCE_CATALOG, now });
+    await seedDemoCatalog(tx, site.id, now);
     await seedDemoLoyalty(tx, { siteId: site.id, now });
-    if (!site.enabledWidgets.includes('owner')) {
-      await tx.query(`UPDATE sites SET enabled_widgets = array_append(enabled_widgets, 'owner') WHERE id = $1`, [site.id]);
-      site = { ...site, enabledWidgets: [...site.enabledWidgets, 'owner'] };
-    }
     await seedDemoOwners(tx, { siteId: site.id, now });
     return { site, publishableKey, identitySecret: site.identitySecret, secretKey: options.secretKey ?? null, created: false };
   });

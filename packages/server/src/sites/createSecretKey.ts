@@ -10,6 +10,8 @@ export interface CreatedSecretKey {
   secretKey: string;
   /** The first characters of the key, stored for display. */
   prefix: string;
+  /** When it was created (the database's clock). */
+  createdAt: Date;
 }
 
 /**
@@ -23,11 +25,9 @@ export async function createSecretKey(
 ): Promise<CreatedSecretKey> {
   const { keyHash, prefix } = await hashSecretKey(secretKey);
   const id = newId('skey');
-  await db.query('INSERT INTO site_secret_keys (id, site_id, key_hash, prefix) VALUES ($1, $2, $3, $4)', [
-    id,
-    siteId,
-    keyHash,
-    prefix,
-  ]);
-  return { id, secretKey, prefix };
+  const { rows } = await db.query<{ created_at: Date }>(
+    'INSERT INTO site_secret_keys (id, site_id, key_hash, prefix) VALUES ($1, $2, $3, $4) RETURNING created_at',
+    [id, siteId, keyHash, prefix],
+  );
+  return { id, secretKey, prefix, createdAt: rows[0]!.created_at };
 }

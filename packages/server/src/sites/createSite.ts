@@ -3,7 +3,7 @@ import { newId } from '../crypto/random.js';
 import type { SqlExecutor } from '../store/Store.js';
 import { createSecretKey } from './createSecretKey.js';
 import { generateIdentitySecret, generatePublishableKey } from './keys.js';
-import type { SiteRecord } from './siteQueries.js';
+import { toSiteRecord, type SiteRecord, type SiteRow } from './siteQueries.js';
 
 /** Options of {@link createSite}. */
 export interface CreateSiteOptions {
@@ -35,22 +35,25 @@ export interface CreatedSite {
   identitySecret: string;
 }
 
-/** Creates a site with its keys. Run it in a transaction so a failure leaves nothing behind. */
+/**
+ * Creates a site with its keys. Run it in a transaction so a failure leaves nothing behind. The server secret is
+ * the database's default (32 random bytes), so this also runs on a schema from before migration 0011.
+ */
 export async function createSite(db: SqlExecutor, options: CreateSiteOptions): Promise<CreatedSite> {
-  const site: SiteRecord = {
-    id: newId('site'),
-    slug: options.slug,
-    name: options.name,
-    defaultLocale: options.defaultLocale ?? 'en',
-    enabledWidgets: [...(options.enabledWidgets ?? WIDGET_NAMES)],
-    identitySecret: options.identitySecret ?? generateIdentitySecret(),
-    createdAt: options.now ?? new Date(),
-  };
-  await db.query(
+  const { rows } = await db.query<SiteRow>(
     `INSERT INTO sites (id, slug, name, default_locale, enabled_widgets, identity_secret, created_at)
-     VALUES ($1, $2, $3, $4, $5::text[], $6, $7)`,
-    [site.id, site.slug, site.name, site.defaultLocale, site.enabledWidgets, site.identitySecret, site.createdAt],
+     VALUES ($1, $2, $3, $4, $5::text[], $6, $7) RETURNING *`,
+    [
+      newId('site'),
+      options.slug,
+      options.name,
+      options.defaultLocale ?? 'en',
+      [...(options.enabledWidgets ?? WIDGET_NAMES)],
+      options.identitySecret ?? generateIdentitySecret(),
+      options.now ?? new Date(),
+    ],
   );
+  const site: SiteRecord = toSiteRecord(rows[0]!);
   const publishableKey = options.publishableKey ?? generatePublishableKey();
   await db.query('INSERT INTO site_publishable_keys (key, site_id, allowed_origins) VALUES ($1, $2, $3::text[])', [
     publishableKey,

@@ -1,18 +1,33 @@
 import { WIDGET_NAMES, type PublicSite, type WidgetName } from '@rapport/core';
 import type { SqlExecutor } from '../store/Store.js';
 
-/** A site as the server holds it (includes its identity secret; never send it to a browser). */
+/** An identity secret replaced by a rotation, still accepted on visitor tokens until `validUntil`. */
+export interface PreviousIdentitySecret {
+  secret: string;
+  validUntil: Date;
+}
+
+/** A site as the server holds it (includes its secrets; never send it to a browser). */
 export interface SiteRecord {
   id: string;
   slug: string;
   name: string;
   defaultLocale: string;
   enabledWidgets: WidgetName[];
+  /** Signs the business's visitor tokens; the business holds it too, and may rotate it. */
   identitySecret: string;
+  /** The identity secret before the last rotation, while its grace period lasts; else `null`. */
+  previousIdentitySecret: PreviousIdentitySecret | null;
+  /**
+   * Keys what the server issues itself (anonymous visitor tokens, unsubscribe and confirmation links). Never
+   * leaves the server and never rotates, so those stay valid across identity-secret rotations.
+   */
+  serverSecret: string;
   createdAt: Date;
 }
 
-interface SiteRow {
+/** A `sites` row as queried. */
+export interface SiteRow {
   id: string;
   slug: string;
   name: string;
@@ -20,15 +35,24 @@ interface SiteRow {
   enabled_widgets: string[];
   identity_secret: string;
   created_at: Date;
+  /** Absent on a database before migration 0011 (a migration test's `RETURNING *`). */
+  server_secret?: string;
+  previous_identity_secret?: string | null;
+  previous_identity_secret_until?: Date | null;
 }
 
-const SITE_COLUMNS = 's.id, s.slug, s.name, s.default_locale, s.enabled_widgets, s.identity_secret, s.created_at';
+const SITE_COLUMNS =
+  's.id, s.slug, s.name, s.default_locale, s.enabled_widgets, s.identity_secret, s.created_at, ' +
+  's.server_secret, s.previous_identity_secret, s.previous_identity_secret_until';
 
 function isWidgetName(value: string): value is WidgetName {
   return (WIDGET_NAMES as readonly string[]).includes(value);
 }
 
-function toSiteRecord(row: SiteRow): SiteRecord {
+/** The server-side record of a `sites` row. */
+export function toSiteRecord(row: SiteRow): SiteRecord {
+  const previous = row.previous_identity_secret;
+  const until = row.previous_identity_secret_until;
   return {
     id: row.id,
     slug: row.slug,
@@ -36,6 +60,9 @@ function toSiteRecord(row: SiteRow): SiteRecord {
     defaultLocale: row.default_locale,
     enabledWidgets: row.enabled_widgets.filter(isWidgetName),
     identitySecret: row.identity_secret,
+    previousIdentitySecret: previous && until ? { secret: previous, validUntil: until } : null,
+    // Before migration 0011 the identity secret keyed everything; 0011 starts the server secret as it.
+    serverSecret: row.server_secret ?? row.identity_secret,
     createdAt: row.created_at,
   };
 }
@@ -77,4 +104,19 @@ export async function findSiteBySecretKeyHash(
 export async function findSiteBySlug(db: SqlExecutor, slug: string): Promise<SiteRecord | null> {
   const { rows } = await db.query<SiteRow>(`SELECT ${SITE_COLUMNS} FROM sites s WHERE s.slug = $1`, [slug]);
   return rows[0] ? toSiteRecord(rows[0]) : null;
+}
+
+/** A site by its id or its slug (the id wins if one site's slug is another's id). */
+export async function findSite(db: SqlExecutor, idOrSlug: string): Promise<SiteRecord | null> {
+  const { rows } = await db.query<SiteRow>(
+    `SELECT ${SITE_COLUMNS} FROM sites s WHERE s.id = $1 OR s.slug = $1 ORDER BY s.id = $1 DESC LIMIT 1`,
+    [idOrSlug],
+  );
+  return rows[0] ? toSiteRecord(rows[0]) : null;
+}
+
+/** Every site, oldest first. */
+export async function listSites(db: SqlExecutor): Promise<SiteRecord[]> {
+  const { rows } = await db.query<SiteRow>(`SELECT ${SITE_COLUMNS} FROM sites s ORDER BY s.created_at, s.id`);
+  return rows.map(toSiteRecord);
 }

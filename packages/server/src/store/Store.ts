@@ -31,6 +31,18 @@ export interface RapportStore extends SqlExecutor {
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, opts?: TransactionOptions): Promise<T>;
   /** Closes the connection(s). The store is unusable afterwards. */
   close(): Promise<void>;
+  /** Connection-pool figures for `/metrics` (PostgreSQL only). Default: absent (PGlite has one connection). */
+  stats?(): StorePoolStats;
+}
+
+/** Connection-pool figures of a pooled store. */
+export interface StorePoolStats {
+  /** Connections open, idle or in use. */
+  total: number;
+  /** Open connections not in use. */
+  idle: number;
+  /** Queries and transactions waiting for a connection. */
+  waiting: number;
 }
 
 /** The SQLSTATE of a database error (both drivers put it on `code`), or `undefined`. */

@@ -96,5 +96,6 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     async close() {
       await pool.end();
     },
+    stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }

@@ -1,5 +1,13 @@
-import type { ConsentEvent, PreferenceCatalog, PreferenceCatalogInput, PreferenceChange, PreferenceState } from '@rapport/core';
-import { ConsentEventSchema, PreferenceCatalogSchema, PreferenceStateSchema } from '@rapport/core/schemas';
+import type { ConsentEvent, ContactPreferences, PreferenceCatalog, PreferenceCatalogInput, PreferenceChange, PreferenceState } from '@rapport/core';
+import {
+  ConsentChainReportSchema,
+  ConsentEventSchema,
+  ContactPreferencesSchema,
+  PendingConfirmationListSchema,
+  PreferenceCatalogSchema,
+  PreferenceStateSchema,
+} from '@rapport/core/schemas';
+import type * as z from 'zod/mini';
 import { DEMO_PREFERENCE_CATALOG } from '../seed/demoPreferenceCatalog.js';
 import type { CreatedSite } from '../sites/createSite.js';
 import { createTestSite, type CallOptions, type Harness } from './testHarness.js';
@@ -21,6 +29,17 @@ export interface PreferencesKit {
   history(externalId: string): Promise<ConsentEvent[]>;
   /** Consent events of this site, counted in the database. */
   eventCount(): Promise<number>;
+  /** A contact's stored choices, id and one-click unsubscribe URL through the admin API. */
+  contactPreferences(externalId: string): Promise<ContactPreferences>;
+  /** A contact's open double opt-in links, with their tokens, through the admin API. */
+  pendingConfirmations(externalId: string): Promise<z.infer<typeof PendingConfirmationListSchema>['items']>;
+  /** `GET /v1/admin/preferences/verify`: whether every consent chain of the site holds. */
+  verify(): Promise<z.infer<typeof ConsentChainReportSchema>>;
+}
+
+async function okJson(response: Response, what: string): Promise<unknown> {
+  if (response.status !== 200) throw new Error(`${what} answered ${response.status}: ${await response.text()}`);
+  return response.json();
 }
 
 /** Builds a {@link PreferencesKit} over a new test site (or `site`) with the demo catalog. */
@@ -59,6 +78,16 @@ export async function createPreferencesKit(h: Harness, site?: CreatedSite): Prom
     async eventCount() {
       const { rows } = await h.store.query<{ n: number }>('SELECT count(*)::int AS n FROM consent_events WHERE site_id = $1', [on.site.id]);
       return rows[0]?.n ?? 0;
+    },
+    async contactPreferences(externalId) {
+      return ContactPreferencesSchema.parse(await okJson(await kit.admin(`/contacts/${encodeURIComponent(externalId)}/preferences`), 'contactPreferences'));
+    },
+    async pendingConfirmations(externalId) {
+      const { items } = PendingConfirmationListSchema.parse(await okJson(await kit.admin('/preferences/confirmations'), 'pendingConfirmations'));
+      return items.filter((item) => item.externalId === externalId);
+    },
+    async verify() {
+      return ConsentChainReportSchema.parse(await okJson(await kit.admin('/preferences/verify'), 'verify'));
     },
   };
   await kit.putCatalog(DEMO_PREFERENCE_CATALOG);

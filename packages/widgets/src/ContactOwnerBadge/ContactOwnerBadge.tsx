@@ -1,6 +1,7 @@
 import { useContactOwner, useVisitor } from '@rapport/react';
 import { useEffect, useMemo, useRef, type ComponentPropsWithRef, type ReactNode } from 'react';
 import { devWarning } from '../internal/devWarning.js';
+import { warnSetupRefusal } from '../internal/setupRefusal.js';
 import { mergeRefs } from '../internal/mergeRefs.js';
 import { resolveContactOwnerBadgeMessages, type ContactOwnerBadgeMessages } from './contactOwnerBadgeMessages.js';
 import { availabilityText, ContactOwnerPerson as Person } from './ContactOwnerPerson.js';
@@ -33,6 +34,7 @@ export function ContactOwnerBadge(props: ContactOwnerBadgeProps): ReactNode {
   const { variant = 'card', messages, locale, timeZone, ref, ...rest } = props;
   const text = resolveContactOwnerBadgeMessages(messages);
   const visitor = useVisitor();
+  if (process.env.NODE_ENV !== 'production') warnSetupRefusal(visitor.error);
   const { status, error, enabled, owner, availability, covering, team } = useContactOwner();
   const format = useOwnerFormat(
     locale ?? visitor.data?.locale ?? visitor.site?.defaultLocale,

@@ -1,5 +1,6 @@
 import type { RapportError } from '@rapport/core';
 import { resolveMessages } from '../internal/resolveMessages.js';
+import { loadErrorText } from '../internal/setupRefusal.js';
 import type { ContactOwnerChannel } from './ContactOwnerBadgeView.js';
 
 /**
@@ -13,7 +14,11 @@ export interface ContactOwnerBadgeMessages {
   label: string;
   /** Read by screen readers while loading. Default: `'Loading your contact…'`. */
   loading: string;
-  /** Loading failed. Default: a network-specific sentence, or `'We couldn’t load your contact.'`. */
+  /**
+   * Loading failed. Default: a network-specific sentence;
+   * `'This widget isn’t set up for this site yet.'` when the server refuses the page's origin or key
+   * (`origin_not_allowed`, `unknown_publishable_key`); otherwise `'We couldn’t load your contact.'`.
+   */
   loadError: (error: RapportError | null) => string;
   /** The retry button. Default: `'Retry'`. */
   retry: string;
@@ -59,8 +64,7 @@ const VERBS = { email: 'Email', phone: 'Call', chat: 'Chat with', meeting: 'Book
 export const defaultContactOwnerBadgeMessages: ContactOwnerBadgeMessages = {
   label: 'Your contact',
   loading: 'Loading your contact…',
-  loadError: (error) =>
-    error?.code === 'network' ? 'We couldn’t reach the server. Check your connection.' : 'We couldn’t load your contact.',
+  loadError: (error) => loadErrorText(error, 'We couldn’t load your contact.'),
   retry: 'Retry',
   available: (until) => (until ? `Available now · until ${until}` : 'Available now'),
   away: (back) => (back ? `Away · back ${back}` : 'Away'),

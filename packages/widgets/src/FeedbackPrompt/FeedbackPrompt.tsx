@@ -14,6 +14,7 @@ import {
   type ReactNode,
 } from 'react';
 import { devWarning } from '../internal/devWarning.js';
+import { warnSetupRefusal } from '../internal/setupRefusal.js';
 import { lazyPanel } from '../internal/lazyPanel.js';
 import { mergeRefs } from '../internal/mergeRefs.js';
 import { resolveFeedbackPromptMessages, type FeedbackPromptMessages } from './feedbackPromptMessages.js';
@@ -60,6 +61,7 @@ export function FeedbackPrompt(props: FeedbackPromptProps): ReactNode {
   const client = useRapportClient();
   const feedback = useFeedback();
   const visitor = useVisitor();
+  if (process.env.NODE_ENV !== 'production') warnSetupRefusal(visitor.error);
   const loop = useLoopReplies();
   const matching = feedback.surveys.filter((s) =>
     surveyId !== undefined ? s.id === surveyId : placementProp === undefined || s.placement === placementProp,

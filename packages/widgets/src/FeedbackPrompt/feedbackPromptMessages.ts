@@ -1,5 +1,6 @@
 import type { RapportError } from '@rapport/core';
 import { resolveMessages } from '../internal/resolveMessages.js';
+import { loadErrorText } from '../internal/setupRefusal.js';
 
 /**
  * Every string a visitor reads in {@link FeedbackPrompt}. Pass any subset as `messages` to replace them.
@@ -19,7 +20,11 @@ export interface FeedbackPromptMessages {
   submitting: string;
   /** Read by screen readers while the survey loads. Default: `'Loading feedback…'`. */
   loading: string;
-  /** The survey could not be loaded. Default: a network-specific sentence, or `'We couldn’t load this survey.'`. */
+  /**
+   * The survey could not be loaded. Default: a network-specific sentence;
+   * `'This widget isn’t set up for this site yet.'` when the server refuses the page's origin or key
+   * (`origin_not_allowed`, `unknown_publishable_key`); otherwise `'We couldn’t load this survey.'`.
+   */
   loadError: (error: RapportError) => string;
   /**
    * The answer was refused. Default: `'We couldn’t send your answer. Please try again.'`, or a sentence saying
@@ -84,8 +89,7 @@ export const defaultFeedbackPromptMessages: FeedbackPromptMessages = {
   next: 'Next',
   submitting: 'Sending…',
   loading: 'Loading feedback…',
-  loadError: (error) =>
-    error.code === 'network' ? 'We couldn’t reach the server. Check your connection.' : 'We couldn’t load this survey.',
+  loadError: (error) => loadErrorText(error, 'We couldn’t load this survey.'),
   submitError: (error) =>
     error.code === 'survey_closed'
       ? 'This survey has closed. Thank you all the same.'

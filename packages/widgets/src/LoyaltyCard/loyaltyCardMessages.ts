@@ -1,5 +1,6 @@
 import type { CelebrationKind, LedgerEntryType, RapportError } from '@rapport/core';
 import { resolveMessages } from '../internal/resolveMessages.js';
+import { loadErrorText } from '../internal/setupRefusal.js';
 
 /**
  * Every string a visitor reads in {@link LoyaltyCard}. Pass any subset as `messages` to replace them.
@@ -11,7 +12,11 @@ export interface LoyaltyCardMessages {
   title: (name: string | null) => string;
   /** Read by screen readers while loading. Default: `'Loading your card…'`. */
   loading: string;
-  /** The card could not be loaded. Default: a network-specific sentence, or `'We couldn’t load your card.'`. */
+  /**
+   * The card could not be loaded. Default: a network-specific sentence;
+   * `'This widget isn’t set up for this site yet.'` when the server refuses the page's origin or key
+   * (`origin_not_allowed`, `unknown_publishable_key`); otherwise `'We couldn’t load your card.'`.
+   */
   loadError: (error: RapportError | null) => string;
   /** The retry button. Default: `'Retry'`. */
   retry: string;
@@ -102,8 +107,7 @@ export interface LoyaltyCardMessages {
 export const defaultLoyaltyCardMessages: LoyaltyCardMessages = {
   title: (name) => (name ? `Your ${name}` : 'Your rewards'),
   loading: 'Loading your card…',
-  loadError: (error) =>
-    error?.code === 'network' ? 'We couldn’t reach the server. Check your connection.' : 'We couldn’t load your card.',
+  loadError: (error) => loadErrorText(error, 'We couldn’t load your card.'),
   retry: 'Retry',
   signIn: 'Sign in to collect points and spend them on rewards.',
   tier: (tier) => `${tier} member`,

@@ -1,5 +1,6 @@
 import type { Channel, Frequency, RapportError } from '@rapport/core';
 import { resolveMessages } from '../internal/resolveMessages.js';
+import { loadErrorText } from '../internal/setupRefusal.js';
 
 /** A pause period the visitor can choose. */
 export type PausePeriod = 'week' | 'month' | 'quarter';
@@ -14,7 +15,11 @@ export interface PreferenceCenterMessages {
   title: string;
   /** Read by screen readers while loading. Default: `'Loading your preferences…'`. */
   loading: string;
-  /** The preferences could not be loaded. Default: a network-specific sentence, or `'We couldn’t load your preferences.'`. */
+  /**
+   * The preferences could not be loaded. Default: a network-specific sentence;
+   * `'This widget isn’t set up for this site yet.'` when the server refuses the page's origin or key
+   * (`origin_not_allowed`, `unknown_publishable_key`); otherwise `'We couldn’t load your preferences.'`.
+   */
   loadError: (error: RapportError | null) => string;
   /** The retry button. Default: `'Retry'`. */
   retry: string;
@@ -66,10 +71,7 @@ export interface PreferenceCenterMessages {
 export const defaultPreferenceCenterMessages: PreferenceCenterMessages = {
   title: 'Communication preferences',
   loading: 'Loading your preferences…',
-  loadError: (error) =>
-    error?.code === 'network'
-      ? 'We couldn’t reach the server. Check your connection.'
-      : 'We couldn’t load your preferences.',
+  loadError: (error) => loadErrorText(error, 'We couldn’t load your preferences.'),
   retry: 'Retry',
   signIn: 'Sign in to choose what we send you.',
   empty: 'There’s nothing to choose yet: we don’t send any marketing.',

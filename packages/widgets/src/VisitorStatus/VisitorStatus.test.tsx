@@ -73,7 +73,7 @@ describe('<VisitorStatus />', () => {
   });
 
   it('explains a refused request without showing the server message', async () => {
-    const client = server.createClient({ publishableKey: 'pk_test_unknown_key_000000000000' });
+    const client = server.createClient({ getVisitorToken: () => 'not-a-visitor-token' });
     renderWithRapport(client, <VisitorStatus />);
     expect(await screen.findByText('We couldn’t load your visitor status.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Retry' })).toHaveAttribute('type', 'button');
@@ -89,7 +89,7 @@ describe('<VisitorStatus />', () => {
 
     const failing = server.createClient({ publishableKey: 'pk_test_unknown_key_000000000000' });
     renderWithRapport(failing, <VisitorStatus messages={{ error: (e) => `Échec (${e.code})`, retry: 'Réessayer' }} />);
-    expect(await screen.findByText('Échec (unauthorized)')).toBeInTheDocument();
+    expect(await screen.findByText('Échec (unknown_publishable_key)')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Réessayer' })).toBeInTheDocument();
   });
 

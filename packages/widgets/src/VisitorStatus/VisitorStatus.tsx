@@ -1,6 +1,7 @@
 import { useVisitor } from '@rapport/react';
 import { useEffect, useMemo, useRef, type ComponentPropsWithRef, type MouseEvent, type ReactNode } from 'react';
 import { mergeRefs } from '../internal/mergeRefs.js';
+import { warnSetupRefusal } from '../internal/setupRefusal.js';
 import { resolveVisitorStatusMessages, type VisitorStatusMessages } from './visitorStatusMessages.js';
 import { VisitorStatusView, type VisitorStatusState } from './VisitorStatusView.js';
 
@@ -17,6 +18,7 @@ export interface VisitorStatusProps extends Omit<ComponentPropsWithRef<'div'>, '
  */
 export function VisitorStatus({ messages, ref, ...rest }: VisitorStatusProps): ReactNode {
   const visitor = useVisitor();
+  if (process.env.NODE_ENV !== 'production') warnSetupRefusal(visitor.error);
   const text = resolveVisitorStatusMessages(messages);
   const { data, site, error, isFetching, refetch } = visitor;
   const state: VisitorStatusState = data && site ? 'ready' : visitor.status === 'error' ? 'error' : 'loading';

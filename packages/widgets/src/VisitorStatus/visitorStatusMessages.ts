@@ -1,5 +1,6 @@
 import type { RapportError } from '@rapport/core';
 import { resolveMessages } from '../internal/resolveMessages.js';
+import { loadErrorText } from '../internal/setupRefusal.js';
 
 /** Every string a visitor reads in {@link VisitorStatus}. Pass any subset as `messages` to replace them. */
 export interface VisitorStatusMessages {
@@ -14,8 +15,10 @@ export interface VisitorStatusMessages {
   /** Read by screen readers while loading. Default: `'Loading your visitor status…'`. */
   loading: string;
   /**
-   * Shown when loading failed. Default: a network-specific sentence for `code: 'network'`, otherwise
-   * `'We couldn’t load your visitor status.'`. Never the server's own message.
+   * Shown when loading failed. Default: a network-specific sentence;
+   * `'This widget isn’t set up for this site yet.'` when the server refuses the page's origin or key
+   * (`origin_not_allowed`, `unknown_publishable_key`); otherwise `'We couldn’t load your visitor status.'`.
+   * Never the server's own message.
    */
   error: (error: RapportError) => string;
   /** The retry button's label. Default: `'Retry'`. */
@@ -31,10 +34,7 @@ export const defaultVisitorStatusMessages: VisitorStatusMessages = {
   guest: 'Browsing as a guest',
   site: (siteName) => `on ${siteName}`,
   loading: 'Loading your visitor status…',
-  error: (error) =>
-    error.code === 'network'
-      ? 'We couldn’t reach the server. Check your connection.'
-      : 'We couldn’t load your visitor status.',
+  error: (error) => loadErrorText(error, 'We couldn’t load your visitor status.'),
   retry: 'Retry',
   retrying: 'Retrying…',
 };

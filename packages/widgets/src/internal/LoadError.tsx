@@ -1,5 +1,7 @@
+import type { RapportError } from '@rapport/core';
 import type { ReactNode } from 'react';
 import type { PartProps } from '../parts/createPart.js';
+import { warnSetupRefusal } from './setupRefusal.js';
 
 /** Props of {@link LoadError}. */
 interface LoadErrorProps {
@@ -15,8 +17,9 @@ interface LoadErrorProps {
   /**
    * `useVisitor()` of the widget, whose `refetch` asks for the bootstrap again. Passed in, not called here: a
    * query observer mounting on an errored query would refetch at once, before the visitor could read the error.
+   * Its `error`, when the server refused the page's origin or key, is logged once in development.
    */
-  visitor: { isFetching: boolean; refetch: () => unknown };
+  visitor: { isFetching: boolean; refetch: () => unknown; error: RapportError | null };
 }
 
 /**
@@ -25,6 +28,7 @@ interface LoadErrorProps {
  * keyboard focus is not lost.
  */
 export function LoadError({ parts: View, message, retry, visitor }: LoadErrorProps): ReactNode {
+  if (process.env.NODE_ENV !== 'production') warnSetupRefusal(visitor.error);
   const retrying = visitor.isFetching;
   return (
     <>

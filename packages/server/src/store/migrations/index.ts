@@ -6,7 +6,10 @@ import { migration0005Owners } from './0005_owners.js';
 import { migration0006LoyaltyMemberList } from './0006_loyalty_member_list.js';
 import { migration0007IdempotencyKeyAge } from './0007_idempotency_key_age.js';
 import { migration0008LoyaltyBalance } from './0008_loyalty_balance.js';
+import { migration0009ConsentTimeOrder } from './0009_consent_time_order.js';
 import { migration0010DisplayCapOwnerHistory } from './0010_display_cap_owner_history.js';
+import { migration0011SiteSecrets } from './0011_site_secrets.js';
+import { migration0012ClusterCoordination } from './0012_cluster_coordination.js';
 import type { Migration } from './Migration.js';
 
 /** Every migration, in the order they run. */
@@ -19,6 +22,9 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006LoyaltyMemberList,
   migration0007IdempotencyKeyAge,
   migration0008LoyaltyBalance,
+  migration0009ConsentTimeOrder,
   migration0010DisplayCapOwnerHistory,
+  migration0011SiteSecrets,
+  migration0012ClusterCoordination,
 ];
 export type { Migration };
