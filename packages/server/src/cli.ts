@@ -2,6 +2,7 @@
 import { CliUsageError } from './cli/CliUsageError.js';
 import { CLI_USAGE, parseCliArgs, type CliCommand, type ServeOptions } from './parseCliArgs.js';
 import { SiteAdminError } from './sites/SiteAdminError.js';
+import { DataDirInUseError } from './store/dataDirLock.js';
 
 // The server and the stores are imported once the command line is known to be good: `--help` and bad input answer
 // without loading them.
@@ -104,6 +105,12 @@ async function main(): Promise<void> {
   try {
     await run(command);
   } catch (error) {
+    if (error instanceof DataDirInUseError) {
+      // Another process serves this data directory: say so in one line and leave it serving.
+      console.error(`rapport-server: ${error.message}`);
+      process.exitCode = 1;
+      return;
+    }
     if (!(error instanceof SiteAdminError)) throw error;
     console.error(`rapport-server: ${error.message}`);
     process.exitCode = EXIT_BAD_INPUT;

@@ -6,6 +6,7 @@ export type { RapportLogger } from './logger.js';
 export { createConsoleLogger, createSilentLogger } from './logger.js';
 export { createPGliteStore } from './store/createPGliteStore.js';
 export type { PGliteStoreOptions } from './store/createPGliteStore.js';
+export { DataDirInUseError } from './store/dataDirLock.js';
 export { createPostgresStore } from './store/createPostgresStore.js';
 export type { PostgresStoreOptions } from './store/createPostgresStore.js';
 export { migrate } from './store/migrate.js';

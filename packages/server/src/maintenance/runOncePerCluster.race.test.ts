@@ -2,23 +2,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSilentLogger } from '../logger.js';
 import { createPostgresStore } from '../store/createPostgresStore.js';
 import type { RapportStore } from '../store/Store.js';
-import { STORE_HOOK_TIMEOUT_MS, createTestStore, type TestStore } from '../testing/createTestStore.js';
+import { STORE_HOOK_TIMEOUT_MS } from '../testing/createTestStore.js';
+import { concurrently, createRaceHarness } from '../testing/raceHarness.js';
+import type { Harness } from '../testing/testHarness.js';
 import { runOncePerCluster } from './runOncePerCluster.js';
 import { startMaintenance } from './startMaintenance.js';
 
 // Two instances = two connection pools on one schema, on the real clock (the lock and the interval use the
 // database's time).
-let t: TestStore;
+let h: Harness;
+let t: { store: RapportStore };
 let other: RapportStore;
 
 beforeAll(async () => {
-  if (process.env.RAPPORT_TEST_STORE !== 'postgres') throw new Error('*.race.test.ts files run on PostgreSQL only');
-  t = await createTestStore();
-  other = await createPostgresStore({ connectionString: t.databaseUrl ?? '' });
+  h = await createRaceHarness();
+  t = { store: h.store };
+  other = await createPostgresStore({ connectionString: h.testStore.databaseUrl ?? '' });
 }, STORE_HOOK_TIMEOUT_MS);
 afterAll(async () => {
   await other?.close();
-  await t?.dispose();
+  await h?.dispose();
 });
 
 interface RunRow {
@@ -38,6 +41,20 @@ async function runs(): Promise<RunRow[]> {
 }
 
 describe('runOncePerCluster', () => {
+  it('runs one of 20 timer runs fired at once from two instances', async () => {
+    await t.store.query('DELETE FROM maintenance_runs');
+    let ran = 0;
+    const run = await concurrently(h, 20, (i) =>
+      runOncePerCluster(i % 2 === 0 ? t.store : other, { intervalMs: 60_000, trigger: 'timer', instance: `i${i % 2}` }, async () => {
+        ran += 1;
+        return 'ran';
+      }),
+    );
+    console.log(`maintenance: 20 timer runs at once on 2 instances → ${ran} ran, ${run.results.filter((r) => r === null).length} skipped (${run.elapsedMs} ms)`);
+    expect(ran).toBe(1);
+    expect((await runs()).length).toBe(1);
+  });
+
   it('skips a timer run of a second instance in the same interval; a manual run always runs', async () => {
     await t.store.query('DELETE FROM maintenance_runs');
     const work = async () => 'ran';

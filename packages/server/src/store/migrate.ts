@@ -1,5 +1,5 @@
 import { MIGRATIONS, type Migration } from './migrations/index.js';
-import type { RapportStore } from './Store.js';
+import { sqlState, type RapportStore } from './Store.js';
 
 /** Key of the transaction-scoped advisory lock that lets one instance migrate at a time. */
 const MIGRATION_LOCK_KEY = 727_277_687;
@@ -10,14 +10,29 @@ export interface MigrateResult {
   applied: number[];
 }
 
+/** True when `rapport_migrations` lists every one of `migrations`: one read, no lock, no transaction. */
+async function isUpToDate(store: RapportStore, migrations: readonly Migration[]): Promise<boolean> {
+  try {
+    const { rows } = await store.query<{ id: number }>('SELECT id FROM rapport_migrations');
+    const done = new Set(rows.map((row) => row.id));
+    return migrations.every((migration) => done.has(migration.id));
+  } catch (error) {
+    // 42P01: no rapport_migrations table yet, a database never migrated.
+    if (sqlState(error) === '42P01') return false;
+    throw error;
+  }
+}
+
 /**
  * Brings the database schema up to date. Safe to run on every start and from several instances at once:
- * it runs in one transaction holding an advisory lock, and records what it applied in `rapport_migrations`.
+ * when a first read shows every migration applied it returns at once (applied migrations are never undone);
+ * otherwise it runs in one transaction holding an advisory lock, and records what it applied in `rapport_migrations`.
  */
 export async function migrate(
   store: RapportStore,
   migrations: readonly Migration[] = MIGRATIONS,
 ): Promise<MigrateResult> {
+  if (await isUpToDate(store, migrations)) return { applied: [] };
   return store.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     await tx.query(
