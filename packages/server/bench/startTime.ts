@@ -9,13 +9,13 @@
 //   pnpm bench:start --no-phases / --phases-only       (one of the two tables)
 //   RAPPORT_BENCH_PATH=/healthz pnpm bench:start       (the path whose first 200 ends a start; default /v1/openapi.json)
 import { spawn } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { PHASES_SCRIPT } from './startPhases.js';
+import { freePort } from '../../../testing/chaos/startChaosServer.js';
 
 const ROUNDS = Number(process.env.RAPPORT_BENCH_ROUNDS ?? 5);
 const DATABASE_URL = process.env.RAPPORT_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -37,16 +37,6 @@ interface Launch {
   env?: Record<string, string>;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
