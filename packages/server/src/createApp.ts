@@ -104,7 +104,8 @@ function resolveRuntime(options: CreateAppOptions, routes: readonly RouteDefinit
 
 /**
  * The Rapport API as a Hono app: a web-standard fetch handler you can mount in Node, Next.js route
- * handlers, Bun or workers. Everything it holds lives in this instance; two apps share nothing.
+ * handlers, Bun or workers. Its metrics and caches live in this instance; on PostgreSQL the rate-limit counts live in
+ * the database, so every app (and server process) on one database shares them.
  */
 export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   const runtime = resolveRuntime(options, RAPPORT_ROUTES);

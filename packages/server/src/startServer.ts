@@ -49,7 +49,8 @@ export interface StartServerOptions {
   shutdownTimeoutMs?: number;
   /**
    * How often the server runs its scheduled work (grants the loyalty birthday and anniversary rewards due,
-   * prunes Idempotency-Keys past their 24 h retention), in milliseconds, first at start; `false` turns it off.
+   * prunes Idempotency-Keys past their 24 h retention), in milliseconds, first at start; `false` turns it off. On
+   * PostgreSQL it runs once per interval for all the servers on the database (an advisory lock and a run log).
    * Default: 3600000 (hourly).
    */
   maintenanceIntervalMs?: number | false;
