@@ -54,6 +54,8 @@ export const ErrorState: Story = {
   play: async ({ canvas, userEvent }) => {
     await expect(await canvas.findByText('We couldn’t load your visitor status.')).toBeVisible();
     const retry = canvas.getByRole('button', { name: 'Retry' });
+    // Start from the document, whatever the story before left focused: the button is the page's only stop.
+    (retry.ownerDocument.activeElement as HTMLElement | null)?.blur();
     await userEvent.tab();
     await expect(retry).toHaveFocus();
     await userEvent.keyboard('{Enter}');
