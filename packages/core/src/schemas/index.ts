@@ -287,27 +287,10 @@ export type {
   StaffContactRequests,
   OwnerContactRequestGroups,
 } from './owner.js';
-export {
-  MAX_IDENTITY_SECRET_GRACE_SECONDS,
-  DEFAULT_IDENTITY_SECRET_GRACE_SECONDS,
-  SiteOriginSchema,
-  PublishableKeySchema,
-  SecretKeyInfoSchema,
-  CreatedSecretKeySchema,
-  IdentitySecretStatusSchema,
-  SiteAdminSchema,
-  PublishableKeyCreateSchema,
-  OriginAddSchema,
-  OriginRemoveQuerySchema,
-  IdentitySecretRotateSchema,
-  IdentitySecretRotatedSchema,
-} from './siteAdmin.js';
-export type {
-  PublishableKey,
-  SecretKeyInfo,
-  CreatedSecretKey,
-  SiteAdmin,
-  PublishableKeyCreate,
-  IdentitySecretRotate,
-  IdentitySecretRotated,
-} from './siteAdmin.js';
+// Site administration (keys, origins, identity secret), for the server and admin clients.
+export { MAX_IDENTITY_SECRET_GRACE_SECONDS, DEFAULT_IDENTITY_SECRET_GRACE_SECONDS, SiteOriginSchema } from './siteAdmin.js';
+export { PublishableKeySchema, SecretKeyInfoSchema, CreatedSecretKeySchema, IdentitySecretStatusSchema } from './siteAdmin.js';
+export { SiteAdminSchema, PublishableKeyCreateSchema, OriginAddSchema, OriginRemoveQuerySchema } from './siteAdmin.js';
+export { IdentitySecretRotateSchema, IdentitySecretRotatedSchema } from './siteAdmin.js';
+export type { PublishableKey, SecretKeyInfo, CreatedSecretKey, SiteAdmin } from './siteAdmin.js';
+export type { PublishableKeyCreate, IdentitySecretRotate, IdentitySecretRotated } from './siteAdmin.js';

@@ -1,6 +1,7 @@
 import type { RouteDefinition } from './defineRoute.js';
 
-function pathPattern(path: string): RegExp {
+/** A path template (`/v1/contacts/{id}`) as a pattern matching its concrete paths. */
+export function pathPattern(path: string): RegExp {
   const source = path
     .split(/(\{[A-Za-z_][A-Za-z0-9_]*\})/)
     .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))

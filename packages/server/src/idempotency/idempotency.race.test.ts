@@ -89,9 +89,13 @@ describe('Idempotency-Key under real concurrency', () => {
   });
 
   it('keeps a key that a request renews while the maintenance job prunes expired keys: the request runs once', async () => {
-    const expired = new Date(Date.now() - 25 * 3_600_000);
     const request = { siteId: site.site.id, scope: 'prune-race', key: 'renewed-while-pruned', requestHash: 'r1' };
-    await withIdempotency(h.store, { ...request, clock: () => expired }, async () => ({ status: 201, body: { run: 0 } }));
+    await withIdempotency(h.store, { ...request, clock: () => new Date() }, async () => ({ status: 201, body: { run: 0 } }));
+    // Age the stored key past its 24 h retention in the database, leaving every clock real.
+    await h.store.query(
+      `UPDATE idempotency_keys SET created_at = created_at - interval '25 hours' WHERE site_id = $1 AND scope = $2 AND key = $3`,
+      [request.siteId, request.scope, request.key],
+    );
     let runs = 0;
     const run = await concurrently(h, 40, async (i) => {
       if (i % 4 === 0) {

@@ -16,8 +16,9 @@ export interface MaintenanceOptions {
   /** Where a failed run is reported (the next run tries again). Required. */
   logger: RapportLogger;
   /**
-   * Called after each run this instance performs (not the timer runs skipped because another instance ran), with
-   * whether every job succeeded and how long it took: `startServer` counts runs and failures in `/metrics` here.
+   * Called after each run this instance performs or fails to take (not the timer runs skipped because another
+   * instance ran), with whether it succeeded and how long it took: `startServer` counts runs and failures in
+   * `/metrics` here.
    * Default: none.
    */
   onRunSettled?: (outcome: { ok: boolean; durationMs: number }) => void;
@@ -74,32 +75,27 @@ export function startMaintenance(options: MaintenanceOptions): Maintenance {
     return { loyaltyRewardsGranted, idempotencyKeysPruned };
   }
 
-  // Reports each performed run to `onRunSettled` (metrics), apart from the jobs themselves.
-  async function observedJobs(): Promise<MaintenanceRun> {
-    const started = performance.now();
-    const settle = (ok: boolean) => options.onRunSettled?.({ ok, durationMs: performance.now() - started });
-    try {
-      const result = await runJobs();
-      settle(true);
-      return result;
-    } catch (error) {
-      settle(false);
-      throw error;
-    }
-  }
-
   // On PostgreSQL each run holds the cluster's maintenance lock: a timer run is skipped when another instance
-  // ran in this interval; runNow waits for the lock and always runs. The jobs log their own failures.
+  // ran in this interval; runNow waits for the lock and always runs. The jobs log their own failures; a run that
+  // failed before its jobs started (the lock) is logged here. Every run performed, or failed, reaches `onRunSettled`.
   const run = (trigger: MaintenanceTrigger) =>
     (running = running.catch(() => undefined).then(async () => {
-      let started = false;
-      const work = () => ((started = true), observedJobs());
-      const done = await runOncePerCluster(options.store, { intervalMs, trigger }, work).catch((error: unknown) => {
-        if (!started) options.logger.error('Maintenance lock failed', { error });
+      const began = performance.now();
+      const settle = (ok: boolean) => options.onRunSettled?.({ ok, durationMs: performance.now() - began });
+      let jobsStarted = false;
+      try {
+        const done = await runOncePerCluster(options.store, { intervalMs, trigger }, () => ((jobsStarted = true), runJobs()));
+        if (done === null) {
+          options.logger.info(SKIPPED_MESSAGE);
+          return SKIPPED;
+        }
+        settle(true);
+        return done;
+      } catch (error) {
+        if (!jobsStarted) options.logger.error('Maintenance lock failed', { error });
+        settle(false);
         throw error;
-      });
-      if (done === null) options.logger.info(SKIPPED_MESSAGE);
-      return done ?? SKIPPED;
+      }
     }));
   const runNow = () => run('manual');
   const tick = () => {

@@ -1,5 +1,6 @@
+import { appliedMigrationIds } from '../store/migrate.js';
 import { MIGRATIONS, type Migration } from '../store/migrations/index.js';
-import { sqlState, type RapportStore } from '../store/Store.js';
+import type { RapportStore } from '../store/Store.js';
 
 /** What {@link checkReadiness} found. */
 export type Readiness =
@@ -14,8 +15,6 @@ export interface CheckReadinessOptions {
   /** How long the database may take to answer before the check fails, in milliseconds. Default: 2000. */
   timeoutMs?: number;
 }
-
-const UNDEFINED_TABLE = '42P01';
 
 function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -34,11 +33,9 @@ export async function checkReadiness(store: RapportStore, options: CheckReadines
   const expected = (options.migrations ?? MIGRATIONS).map((migration) => migration.id);
   let applied: Set<number>;
   try {
-    const { rows } = await withTimeout(store.query<{ id: number }>('SELECT id FROM rapport_migrations'), options.timeoutMs ?? 2000);
-    applied = new Set(rows.map((row) => Number(row.id)));
+    applied = await withTimeout(appliedMigrationIds(store), options.timeoutMs ?? 2000);
   } catch (error) {
-    if (sqlState(error) === UNDEFINED_TABLE) applied = new Set();
-    else return { ready: false, reason: 'database_unreachable', message: 'The database does not answer', error };
+    return { ready: false, reason: 'database_unreachable', message: 'The database does not answer', error };
   }
   const pending = expected.filter((id) => !applied.has(id));
   if (pending.length > 0) {

@@ -1,16 +1,9 @@
 import type { Context } from 'hono';
 import { routePath } from 'hono/route';
+import { pathPattern } from '../http/methodsForPath.js';
 
 /** Route label of a request no route matched; the raw path is never used (it may hold ids and tokens). */
 export const UNMATCHED_ROUTE = '(unmatched)';
-
-function templatePattern(template: string): RegExp {
-  const source = template
-    .split(/(\{[A-Za-z_][A-Za-z0-9_]*\})/)
-    .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}$`);
-}
 
 /**
  * Returns a function naming a request's route by its path template (`/v1/admin/contacts/{externalId}`), for logs
@@ -20,7 +13,7 @@ function templatePattern(template: string): RegExp {
  */
 export function createRouteLabeler(templates: readonly string[]): (c: Context) => string {
   const sorted = [...new Set(templates)].sort((a, b) => Number(a.includes('{')) - Number(b.includes('{')));
-  const patterns = sorted.map((template) => ({ template, pattern: templatePattern(template) }));
+  const patterns = sorted.map((template) => ({ template, pattern: pathPattern(template) }));
   return (c) => {
     const answered = routePath(c);
     if (answered && !answered.includes('*')) return answered.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, '{$1}');

@@ -1,6 +1,5 @@
-import { sha256Hex } from '../crypto/sha256.js';
 import type { SqlExecutor } from '../store/Store.js';
-import { SECRET_KEY_PREFIX } from './keys.js';
+import { hashSecretKey, SECRET_KEY_PREFIX } from './keys.js';
 import { SiteAdminError } from './SiteAdminError.js';
 
 /** A secret key as stored: its id and first characters, never the key (only its SHA-256 is kept). */
@@ -42,14 +41,14 @@ export async function revokeSecretKey(
 ): Promise<SecretKeyRecord> {
   // The site's row serialises revocations, so two of them cannot each leave the other key as the "last" one.
   await tx.query('SELECT 1 FROM sites WHERE id = $1 FOR UPDATE', [input.siteId]);
-  const byKey = input.key.startsWith(SECRET_KEY_PREFIX);
+  const hashed = input.key.startsWith(SECRET_KEY_PREFIX) ? await hashSecretKey(input.key) : null;
   const { rows } = await tx.query<SecretKeyRow>(
-    `SELECT ${COLUMNS} FROM site_secret_keys WHERE site_id = $1 AND ${byKey ? 'key_hash' : 'id'} = $2`,
-    [input.siteId, byKey ? await sha256Hex(input.key) : input.key],
+    `SELECT ${COLUMNS} FROM site_secret_keys WHERE site_id = $1 AND ${hashed ? 'key_hash' : 'id'} = $2`,
+    [input.siteId, hashed ? hashed.keyHash : input.key],
   );
   const found = rows[0];
   if (!found) {
-    const shown = byKey ? `${input.key.slice(0, SECRET_KEY_PREFIX.length + 4)}…` : input.key.slice(0, 40);
+    const shown = hashed ? `${hashed.prefix}…` : input.key.slice(0, 40);
     throw new SiteAdminError('key_not_found', `The site has no secret key ${shown}`);
   }
   if (found.revoked_at !== null) return toRecord(found);

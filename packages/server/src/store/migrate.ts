@@ -1,5 +1,5 @@
 import { MIGRATIONS, type Migration } from './migrations/index.js';
-import { sqlState, type RapportStore } from './Store.js';
+import { sqlState, type RapportStore, type SqlExecutor } from './Store.js';
 
 /** Key of the transaction-scoped advisory lock that lets one instance migrate at a time. */
 const MIGRATION_LOCK_KEY = 727_277_687;
@@ -10,15 +10,14 @@ export interface MigrateResult {
   applied: number[];
 }
 
-/** True when `rapport_migrations` lists every one of `migrations`: one read, no lock, no transaction. */
-async function isUpToDate(store: RapportStore, migrations: readonly Migration[]): Promise<boolean> {
+/** The ids recorded in `rapport_migrations`: one read, no lock; none for a database never migrated (no table yet). */
+export async function appliedMigrationIds(db: SqlExecutor): Promise<Set<number>> {
   try {
-    const { rows } = await store.query<{ id: number }>('SELECT id FROM rapport_migrations');
-    const done = new Set(rows.map((row) => row.id));
-    return migrations.every((migration) => done.has(migration.id));
+    const { rows } = await db.query<{ id: number }>('SELECT id FROM rapport_migrations');
+    return new Set(rows.map((row) => Number(row.id)));
   } catch (error) {
-    // 42P01: no rapport_migrations table yet, a database never migrated.
-    if (sqlState(error) === '42P01') return false;
+    // 42P01: undefined table.
+    if (sqlState(error) === '42P01') return new Set();
     throw error;
   }
 }
@@ -32,7 +31,8 @@ export async function migrate(
   store: RapportStore,
   migrations: readonly Migration[] = MIGRATIONS,
 ): Promise<MigrateResult> {
-  if (await isUpToDate(store, migrations)) return { applied: [] };
+  const recorded = await appliedMigrationIds(store);
+  if (migrations.every((migration) => recorded.has(migration.id))) return { applied: [] };
   return store.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     await tx.query(
@@ -42,8 +42,7 @@ export async function migrate(
         applied_at timestamptz NOT NULL DEFAULT now()
       )`,
     );
-    const { rows } = await tx.query<{ id: number }>('SELECT id FROM rapport_migrations');
-    const done = new Set(rows.map((row) => row.id));
+    const done = await appliedMigrationIds(tx);
     const applied: number[] = [];
     for (const migration of [...migrations].sort((a, b) => a.id - b.id)) {
       if (done.has(migration.id)) continue;

@@ -1,6 +1,5 @@
-import { base64UrlDecodeText } from '../crypto/base64url.js';
 import type { SiteRecord } from '../sites/siteQueries.js';
-import { verifyVisitorToken, type VerifyVisitorTokenResult } from './verifyVisitorToken.js';
+import { parseJsonObject, verifyVisitorToken, type VerifyVisitorTokenResult } from './verifyVisitorToken.js';
 
 /** Options of {@link verifySiteToken}. */
 export interface VerifySiteTokenOptions {
@@ -14,17 +13,8 @@ export interface VerifySiteTokenOptions {
 
 /** What the (unverified) payload says of itself: `anon: true` marks the server's own tokens. */
 function peekAnonymous(token: string): { anonymous: boolean; aud: unknown } {
-  const payload = token.split('.')[1];
-  const text = payload === undefined ? null : base64UrlDecodeText(payload);
-  if (text === null) return { anonymous: false, aud: undefined };
-  try {
-    const claims = JSON.parse(text) as unknown;
-    if (typeof claims !== 'object' || claims === null) return { anonymous: false, aud: undefined };
-    const record = claims as Record<string, unknown>;
-    return { anonymous: record.anon === true, aud: record.aud };
-  } catch {
-    return { anonymous: false, aud: undefined };
-  }
+  const claims = parseJsonObject(token.split('.')[1] ?? '');
+  return { anonymous: claims?.anon === true, aud: claims?.aud };
 }
 
 /**

@@ -34,7 +34,8 @@ export type VerifyVisitorTokenResult =
 
 const MAX_TOKEN_LENGTH = 8192;
 
-function parseJsonObject(segment: string): Record<string, unknown> | null {
+/** A JWT segment decoded as a JSON object, or `null` when it is not one. Verifies nothing. */
+export function parseJsonObject(segment: string): Record<string, unknown> | null {
   const text = base64UrlDecodeText(segment);
   if (text === null) return null;
   try {
