@@ -1,18 +1,13 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
-import { createApp, type CreateAppOptions } from './createApp.js';
+import type { CreateAppOptions } from './createApp.js';
 import type { AppEnv } from './http/AppEnv.js';
-import { createGracefulCloser, type GracefulCloser } from './http/createGracefulCloser.js';
+import type { GracefulCloser } from './http/createGracefulCloser.js';
 import type { RapportLogger } from './logger.js';
-import { startMaintenance, type Maintenance } from './maintenance/startMaintenance.js';
-import { createJsonLogger } from './observability/createJsonLogger.js';
-import { createMetrics, type RapportMetrics } from './observability/createMetrics.js';
-import { seedDemoSite, type SeedDemoSiteOptions, type SeedDemoSiteResult } from './seed/seedDemoSite.js';
-import { createPGliteStore } from './store/createPGliteStore.js';
-import { createPostgresStore } from './store/createPostgresStore.js';
-import { migrate } from './store/migrate.js';
+import type { Maintenance } from './maintenance/startMaintenance.js';
+import type { RapportMetrics } from './observability/createMetrics.js';
+import type { SeedDemoSiteOptions, SeedDemoSiteResult } from './seed/seedDemoSite.js';
 import type { RapportStore } from './store/Store.js';
 
 /** Options of {@link startServer}. */
@@ -82,70 +77,104 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Opens the store `startServer` serves from when it is given none. */
+async function openStore(options: StartServerOptions): Promise<RapportStore> {
+  if (options.databaseUrl) {
+    const { createPostgresStore } = await import('./store/createPostgresStore.js');
+    return createPostgresStore({ connectionString: options.databaseUrl });
+  }
+  const { createPGliteStore } = await import('./store/createPGliteStore.js');
+  return createPGliteStore({ dataDir: options.dataDir ?? './.rapport-data' });
+}
+
+/** The rest of the server, loaded while the store opens. */
+const loadServerParts = () =>
+  Promise.all([
+    import('@hono/node-server'),
+    import('./createApp.js'),
+    import('./http/createGracefulCloser.js'),
+    import('./maintenance/startMaintenance.js'),
+    import('./observability/createJsonLogger.js'),
+    import('./observability/createMetrics.js'),
+    import('./seed/seedDemoSite.js'),
+    import('./store/migrate.js'),
+  ]);
+
 /** Opens the store, migrates it, seeds the demo site when asked (`seed`) and serves the API over HTTP with `@hono/node-server`. */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
-  const logger = options.logger ?? options.app?.logger ?? createJsonLogger();
-  const shutdownTimeoutMs = options.shutdownTimeoutMs ?? 10_000;
   const ownsStore = !options.store;
-  const store =
-    options.store ??
-    (options.databaseUrl
-      ? await createPostgresStore({ connectionString: options.databaseUrl })
-      : await createPGliteStore({ dataDir: options.dataDir ?? './.rapport-data' }));
+  // The store first: PGlite compiles its WebAssembly on other threads, and this one loads the rest of the server
+  // meanwhile (a third of a second of a start).
+  const [store, parts] = await Promise.allSettled([options.store ?? openStore(options), loadServerParts()]);
+  if (store.status === 'rejected') throw store.reason;
   try {
-    await migrate(store);
-    const seed = options.seed ? await seedDemoSite(store, options.seed === true ? {} : options.seed) : null;
-    const metrics = options.app?.metrics === false ? null : (options.app?.metrics ?? createMetrics({ store, processMetrics: true }));
-    const metricsToken = process.env.RAPPORT_METRICS_TOKEN || undefined;
-    const app = createApp({
-      logger,
-      accessLog: options.accessLog ?? true,
-      ...(metricsToken ? { metricsToken } : {}),
-      ...options.app,
-      metrics: metrics ?? false,
-      store,
-    });
-    const host = options.host ?? '127.0.0.1';
-    const { port, closer } = await new Promise<{ port: number; closer: GracefulCloser }>((resolve, reject) => {
-      const server = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, (info: AddressInfo) =>
-        resolve({ port: info.port, closer }),
-      );
-      // Before the first connection: it must see every request to close their connections gracefully.
-      const closer = createGracefulCloser(server as Server);
-      server.once('error', reject);
-    });
-    const intervalMs = options.maintenanceIntervalMs ?? 3_600_000;
-    const maintenance =
-      intervalMs === false
-        ? null
-        : startMaintenance({
-            store,
-            intervalMs,
-            clock: options.app?.clock,
-            logger,
-            ...(metrics ? { onRunSettled: (outcome) => metrics.recordMaintenanceRun(outcome) } : {}),
-          });
-    const urlHost = host.includes(':') ? `[${host}]` : host;
-    let closing: Promise<void> | undefined;
-    return {
-      url: `http://${urlHost}:${port}`,
-      port,
-      host,
-      app,
-      store,
-      seed,
-      maintenance,
-      metrics,
-      close: () =>
-        (closing ??= (async () => {
-          const { timedOut } = await closer.close(shutdownTimeoutMs);
-          if (timedOut) logger.error('Shutdown deadline passed: closed connections with requests still in flight', { shutdownTimeoutMs });
-          await maintenance?.stop();
-          if (ownsStore) await store.close();
-        })()),
-    };
+    if (parts.status === 'rejected') throw parts.reason;
+    return await serveFrom(store.value, ownsStore, parts.value, options);
   } catch (error) {
-    if (ownsStore) await store.close().catch(() => undefined);
+    if (ownsStore) await store.value.close().catch(() => undefined);
     throw error;
   }
+}
+
+async function serveFrom(
+  store: RapportStore,
+  ownsStore: boolean,
+  parts: Awaited<ReturnType<typeof loadServerParts>>,
+  options: StartServerOptions,
+): Promise<RunningServer> {
+  const [{ serve }, { createApp }, { createGracefulCloser }, { startMaintenance }, { createJsonLogger }, { createMetrics }, { seedDemoSite }, { migrate }] =
+    parts;
+  const logger = options.logger ?? options.app?.logger ?? createJsonLogger();
+  const shutdownTimeoutMs = options.shutdownTimeoutMs ?? 10_000;
+  await migrate(store);
+  const seed = options.seed ? await seedDemoSite(store, options.seed === true ? {} : options.seed) : null;
+  const metrics = options.app?.metrics === false ? null : (options.app?.metrics ?? createMetrics({ store, processMetrics: true }));
+  const metricsToken = process.env.RAPPORT_METRICS_TOKEN || undefined;
+  const app = createApp({
+    logger,
+    accessLog: options.accessLog ?? true,
+    ...(metricsToken ? { metricsToken } : {}),
+    ...options.app,
+    metrics: metrics ?? false,
+    store,
+  });
+  const host = options.host ?? '127.0.0.1';
+  const { port, closer } = await new Promise<{ port: number; closer: GracefulCloser }>((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, (info: AddressInfo) =>
+      resolve({ port: info.port, closer }),
+    );
+    // Before the first connection: it must see every request to close their connections gracefully.
+    const closer = createGracefulCloser(server as Server);
+    server.once('error', reject);
+  });
+  const intervalMs = options.maintenanceIntervalMs ?? 3_600_000;
+  const maintenance =
+    intervalMs === false
+      ? null
+      : startMaintenance({
+          store,
+          intervalMs,
+          clock: options.app?.clock,
+          logger,
+          ...(metrics ? { onRunSettled: (outcome) => metrics.recordMaintenanceRun(outcome) } : {}),
+        });
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    host,
+    app,
+    store,
+    seed,
+    maintenance,
+    metrics,
+    close: () =>
+      (closing ??= (async () => {
+        const { timedOut } = await closer.close(shutdownTimeoutMs);
+        if (timedOut) logger.error('Shutdown deadline passed: closed connections with requests still in flight', { shutdownTimeoutMs });
+        await maintenance?.stop();
+        if (ownsStore) await store.close();
+      })()),
+  };
 }

@@ -1,4 +1,3 @@
-import pg from 'pg';
 import {
   beginStatement,
   isRetryableTransactionError,
@@ -33,6 +32,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema)) {
     throw new TypeError(`Invalid schema name: ${options.schema}`);
   }
+  // Loaded here, not at the top: a server on PGlite never loads `pg` (a tenth of a second of its start).
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.max ?? 10,
