@@ -13,6 +13,7 @@ const reactCode = { regex: '^(react|react-dom)(/.*)?$|^@tanstack/', message: '@r
 const coreIsBottom = { group: ['@rapport/*', '**/packages/{react,widgets,server}/**'], message: '@rapport/core is the bottom layer: it imports no other Rapport package.' };
 const tanstack = { group: ['@tanstack/*'], message: 'Widgets use @rapport/react hooks, never TanStack Query directly.' };
 const upward = (pkgs) => ({ group: pkgs, message: 'Layers point one way: core ← react ← widgets; core ← server.' });
+const testOnly = { group: ['@rapport/testing', '**/testing/**'], message: 'Test helpers (testing/, @rapport/testing) are for tests only, never a package\'s own source.' };
 const classicZod = { name: 'zod', message: "Use 'zod/mini': classic zod bundles every locale and breaks the browser budget." };
 const tests = ['**/*.test.ts', '**/*.test.tsx'];
 
@@ -40,12 +41,12 @@ export default tseslint.config(
   {
     files: ['packages/react/src/**/*.{ts,tsx}'],
     ignores: tests,
-    rules: { 'no-restricted-imports': ['error', { paths: [classicZod], patterns: [serverCode, upward(['@rapport/widgets', '**/packages/widgets/**'])] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [classicZod], patterns: [serverCode, testOnly, upward(['@rapport/widgets', '**/packages/widgets/**'])] }] },
   },
   {
     files: ['packages/widgets/src/**/*.{ts,tsx}'],
     ignores: tests,
-    rules: { 'no-restricted-imports': ['error', { paths: [classicZod], patterns: [serverCode, tanstack] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [classicZod], patterns: [serverCode, tanstack, testOnly] }] },
   },
   {
     files: ['packages/{react,widgets}/src/**/*.test.{ts,tsx}'],

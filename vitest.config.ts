@@ -8,7 +8,8 @@ import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.ts';
 const configDir = fileURLToPath(new URL('./.storybook', import.meta.url));
 const conditions = ['source', 'module', 'browser', 'development|production'];
 const serverTests = ['packages/server/src/**/*.test.ts'];
-// Race tests need real connections and the real clock: PostgreSQL only (testing/raceHarness.ts refuses PGlite).
+// Race tests need real connections and the real clock: PostgreSQL only (the server's testing/raceHarness.ts
+// refuses PGlite).
 const raceTests = ['packages/server/src/**/*.race.test.ts'];
 const postgresUrl = process.env.RAPPORT_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -19,8 +20,11 @@ const browser = () => ({
   instances: [{ browser: 'chromium' as const }],
 });
 
+// Test-only helpers shared by the packages' tests; tsconfig.base.json maps the same name for the type checker.
+const testing = fileURLToPath(new URL('./testing/index.ts', import.meta.url));
+
 export default defineConfig({
-  resolve: { conditions },
+  resolve: { conditions, alias: [{ find: /^@rapport\/testing$/, replacement: testing }] },
   ssr: { resolve: { conditions, externalConditions: ['source'] } },
   test: {
     projects: [

@@ -41,4 +41,13 @@ describe('import-direction lint rules', () => {
   it('tests of browser packages may start the real server in-process', async () => {
     expect(await restricted('packages/react/src/example.test.tsx', "import '@rapport/server';\n")).toEqual([]);
   });
+
+  it('the shared test helpers are for tests only', async () => {
+    const code = "import '@rapport/testing';\nimport '../../../testing/createTestServer.js';\nimport '@testing-library/react';\n";
+    expect(await restricted('packages/react/src/example.ts', code)).toEqual([1, 2]);
+    expect(await restricted('packages/widgets/src/example.tsx', code)).toEqual([1, 2]);
+    expect(await restricted('packages/core/src/example.test.ts', "import '@rapport/testing';\n")).toEqual([1]);
+    expect(await restricted('packages/react/src/example.test.tsx', code)).toEqual([]);
+    expect(await restricted('packages/widgets/src/example.test.tsx', code)).toEqual([]);
+  });
 });

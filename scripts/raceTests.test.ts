@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-// design.md §8: race tests run on PostgreSQL with the real clock. This keeps that true of every test file in
-// the repository, present and future: a burst of concurrent calls lives in a *.race.test.ts file, and such a
+// Race tests run on PostgreSQL with the real clock (ARCHITECTURE.md, Tests). This keeps that true of every test
+// file in the repository, present and future: a burst of concurrent calls lives in a *.race.test.ts file, and such a
 // file builds its harness with createRaceHarness (real clock, PostgreSQL) and fires its bursts through
 // concurrently(), which refuses anything else.
 const root = new URL('..', import.meta.url).pathname;

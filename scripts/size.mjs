@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Prints min+gz sizes of the browser entries (React external) and fails when one is over its budget
-// (design.md §9). Bundled from TypeScript source with esbuild, minified, gzip -9: the recipe design.md uses.
+// (ARCHITECTURE.md, Budgets). Bundled from TypeScript source with esbuild, minified, gzip -9.
 import { build, transform } from 'esbuild';
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -19,7 +19,7 @@ const entries = [
     // A real page also creates the client (core, the contract's schemas and zod).
     code: "export * from '@rapport/widgets'; export { RapportProvider } from '@rapport/react'; export { createRapportClient } from '@rapport/core';",
     budget: 35 * KB,
-    lazyBudget: 51 * KB, // design.md §9: decided at 51 kB after measuring
+    lazyBudget: 51 * KB, // decided at 51 kB after measuring (issue 16)
   },
   ...widgetEntries().map((widget) => ({
     name: `widget: ${widget}`,
@@ -38,7 +38,7 @@ function widgetEntries() {
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
 /**
- * Budgets of design.md §9 the code does not meet yet, by entry name: the measured figure becomes a ceiling the
+ * Budgets the code does not meet yet, by entry name: the measured figure becomes a ceiling the
  * check enforces (any growth fails), the row still reads OVER, and `why` says what it would take. Recorded
  * with the closing note of the issue that crossed the budget; a decision on the budget removes the entry.
  */
@@ -121,6 +121,6 @@ const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].l
 for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  '));
 for (const note of notes) console.log(`\n${note}`);
 if (failed) {
-  console.error('\nBundle size budget exceeded (design.md §9).');
+  console.error('\nBundle size budget exceeded (see Budgets in ARCHITECTURE.md).');
   process.exit(1);
 }

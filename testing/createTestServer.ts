@@ -1,10 +1,25 @@
 // Shared by the react and widgets test suites: the real server in-process, with clients that talk to it.
-import { createMemoryStorage, createRapportClient, type RapportClient } from '@rapport/core';
+import {
+  createMemoryStorage,
+  createRapportClient,
+  type KeyValueStorage,
+  type OnlineEventTarget,
+  type RapportClient,
+} from '@rapport/core';
 
-/** One request the client sent, as the test saw it. */
+/** One request a client sent, as the test saw it. */
 export interface SentRequest {
   method: string;
   path: string;
+  /** The JSON body, parsed. `undefined` when there was none. */
+  body?: Record<string, unknown>;
+  /** HTTP status of the answer, once it arrived (`undefined` before, or when the network was down). */
+  status?: number;
+}
+
+/** A switch a test flips to take a client's network down (its requests then fail like `fetch` offline). */
+export interface TestNetwork {
+  online: boolean;
 }
 
 /** Options of {@link TestServer.createClient}. */
@@ -13,13 +28,19 @@ export interface TestClientOptions {
   getVisitorToken?: () => Promise<string | null> | string | null;
   /** Publishable key to use. Default: the seeded site's. */
   publishableKey?: string;
-  /** Runs before the request reaches the server; await something here to hold the answer back. */
+  /** The browser's storage; share one between clients to simulate a reload or a second tab. Default: a new one. */
+  storage?: KeyValueStorage;
+  /** The network switch. Default: always online. */
+  network?: TestNetwork;
+  /** Where `online` is heard. Default: the client's own default (the window, under jsdom). */
+  onlineTarget?: OnlineEventTarget | null;
+  /** Runs before the request reaches the server; await something here to hold the answer back. Default: none. */
   beforeRequest?: (request: SentRequest) => Promise<void> | void;
 }
 
 /**
- * What a test passes in from `@rapport/server` (test files import the server; this helper does not, so the
- * browser package's source never references server code): the Hono app over a migrated, seeded store.
+ * What a test passes in from `@rapport/server` (see `startInProcessServer`): the Hono app over a migrated,
+ * seeded store.
  */
 export interface InProcessServer {
   app: { request(input: RequestInfo | URL, init?: RequestInit): Response | Promise<Response> };
@@ -34,7 +55,7 @@ export interface TestServer {
   siteName: string;
   /** Every request any client of this server sent, in order. */
   requests: SentRequest[];
-  /** A client whose `fetch` is the server's `app.request` (no network), with its own memory storage. */
+  /** A client whose `fetch` is the server's `app.request` (no network, no retries), with its own memory storage. */
   createClient(options?: TestClientOptions): RapportClient;
   close(): Promise<void>;
 }
@@ -52,13 +73,18 @@ export function createTestServer({ app, seeded, close }: InProcessServer): TestS
         baseUrl: 'http://rapport.test',
         publishableKey: options.publishableKey ?? seeded.publishableKey,
         getVisitorToken: options.getVisitorToken,
-        storage: createMemoryStorage(),
+        storage: options.storage ?? createMemoryStorage(),
+        onlineTarget: options.onlineTarget,
         retry: { retries: 0 },
         fetch: async (input, init) => {
-          const request: SentRequest = { method: init?.method ?? 'GET', path: new URL(String(input)).pathname };
+          const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : undefined;
+          const request: SentRequest = { method: init?.method ?? 'GET', path: new URL(String(input)).pathname, body };
           requests.push(request);
           await options.beforeRequest?.(request);
-          return app.request(input, init);
+          if (options.network && !options.network.online) throw new TypeError('fetch failed');
+          const response = await app.request(input, init);
+          request.status = response.status;
+          return response;
         },
       });
     },

@@ -1,33 +1,28 @@
 // Shared by the react and widgets test suites: the real Rapport server in this process, on in-memory PGlite.
-import { createApp, createPGliteStore, migrate, seedDemoSite, type RapportStore } from '@rapport/server';
+import { createApp, createPGliteStore, migrate, type RapportStore } from '@rapport/server';
+import { seedDemoSite } from '@rapport/server/demo';
+import { admin, type AdminInit } from './admin.js';
 import type { InProcessServer } from './createTestServer.js';
 
 /** The started server, with its store and an admin caller for setting up data. */
 export interface StartedServer extends InProcessServer {
   store: RapportStore;
-  /** Calls the admin API with the site's secret key, as the business's own server would. Throws on non-2xx. */
-  admin<T>(path: string, init?: { method?: string; body?: unknown }): Promise<T>;
+  /** {@link admin} on this server: the admin API with the site's secret key. Throws on non-2xx. */
+  admin<T>(path: string, init?: AdminInit): Promise<T>;
 }
 
-/** A migrated, seeded (demo site) in-memory store and the app over it. Close it in `afterAll`. */
+/** A migrated, seeded (demo site) in-memory store and the app over it. Close it in `afterAll`. Test-only. */
 export async function startInProcessServer(): Promise<StartedServer> {
   const store = await createPGliteStore();
   await migrate(store);
   const seeded = await seedDemoSite(store);
   const app = createApp({ store });
-  return {
+  const server: StartedServer = {
     app,
     store,
     seeded,
     close: () => store.close(),
-    async admin<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-      const response = await app.request(`http://rapport.test/v1/admin${path}`, {
-        method: init.method ?? 'GET',
-        headers: { authorization: `Bearer ${seeded.secretKey}`, 'content-type': 'application/json' },
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      });
-      if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
-      return (await response.json()) as T;
-    },
+    admin: (path, init) => admin(server, path, init),
   };
+  return server;
 }

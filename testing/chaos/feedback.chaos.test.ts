@@ -9,7 +9,7 @@ import { chaosSeed, createRandom } from './createRandom.js';
 import { answerText, runVisitor } from './runVisitor.js';
 import { startChaosServer, type ChaosServer } from './startChaosServer.js';
 
-// design.md §8: the server as its own process, SIGKILLed mid-traffic; what was acknowledged must survive, what
+// ARCHITECTURE.md, Tests: the server as its own process, SIGKILLed mid-traffic; what was acknowledged must survive, what
 // was retried must not double. Here: feedback answers through the real client and its outbox, on PostgreSQL.
 const VISITORS = 20;
 const ANSWERS_PER_VISITOR = 50;

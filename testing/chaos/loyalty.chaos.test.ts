@@ -10,7 +10,7 @@ import { chaosSeed, createRandom } from './createRandom.js';
 import { readLedger, type LedgerSnapshot } from './readLedger.js';
 import { startChaosServer, type ChaosServer } from './startChaosServer.js';
 
-// design.md §8, on PGlite: a burst of redemptions, the server SIGKILLed in the middle of it and started again on
+// ARCHITECTURE.md, Tests, on PGlite: a burst of redemptions, the server SIGKILLed in the middle of it and started again on
 // the same data directory. What was acknowledged must be there, nothing half-written, a retry must not double.
 const BURST = 50;
 const AFFORDABLE = 30;

@@ -7,7 +7,7 @@ import { createChaosSite } from '../chaos/createChaosSite.js';
 import { createPostgresSchema, type PostgresSchema } from '../chaos/createPostgresSchema.js';
 import { startChaosServer, type ChaosServer } from '../chaos/startChaosServer.js';
 
-// design.md §7 "Several instances behave as one", issue 15 point 5: two server processes on one PostgreSQL schema,
+// Several instances behave as one (issue 15 point 5): two server processes on one PostgreSQL schema,
 // on the real clock. A visitor limit of N per window admits N in total across both, and the maintenance loop
 // (a short interval here) runs once per interval in the cluster and grants a due birthday reward once.
 const LIMIT = 20;

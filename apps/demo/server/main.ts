@@ -1,6 +1,7 @@
 // `npm run demo`: the Rapport API on embedded PGlite (seeded) and the demo shop, in one process.
 import { getRequestListener, serve } from '@hono/node-server';
-import { createApp, createPGliteStore, migrate, seedDemoSite } from '@rapport/server';
+import { createApp, createPGliteStore, migrate } from '@rapport/server';
+import { seedDemoSite } from '@rapport/server/demo';
 import { createServer } from 'node:http';
 import { createServer as createViteServer } from 'vite';
 import { createDemoApi } from './createDemoApi.js';

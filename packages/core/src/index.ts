@@ -1,7 +1,8 @@
 export { RapportError, isRapportError } from './errors/RapportError.js';
 export type { RapportErrorCode, RapportErrorInit } from './errors/RapportError.js';
 export { createRapportClient } from './client/createRapportClient.js';
-export type { RapportClient, RapportClientOptions, RapportClientEvents } from './client/createRapportClient.js';
+export type { RapportClient, RapportClientOptions } from './client/createRapportClient.js';
+export type { RapportClientEvents } from './client/RapportClientEvents.js';
 export type { ListenOptions } from './client/createEmitter.js';
 // The outbox, the trigger engine and answer validation are reached through `client.feedback` only: a static
 // export here would put them on every page's first-render path (they load lazily, as one chunk).
@@ -12,7 +13,7 @@ export type {
   ReplySeenInput,
   WatchTriggersOptions,
   TriggerWatch,
-} from './client/createFeedbackResource.js';
+} from './client/FeedbackResource.js';
 export type {
   Outbox,
   OutboxOptions,

@@ -4,12 +4,10 @@ import { render, renderHook, screen, waitFor } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bootstrapQueryKey } from './bootstrapQueryOptions.js';
 import { RapportProvider } from './RapportProvider.js';
-import { rapportWrapper } from './testing/renderWithRapport.js';
-import { createTestServer, type TestServer } from '../../../testing/createTestServer.js';
+import { createTestServer, rapportWrapper, startInProcessServer, type TestServer } from '@rapport/testing';
 import { useBootstrap } from './useBootstrap.js';
 import { useRapportClient } from './useRapportClient.js';
 import { useVisitor } from './useVisitor.js';
-import { startInProcessServer } from '../../../testing/startInProcessServer.js';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -1,8 +1,7 @@
 import { createMemoryStorage, createRapportClient, RapportError, type RapportClient } from '@rapport/core';
 import { renderHook, waitFor } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rapportWrapper } from './testing/renderWithRapport.js';
-import { startInProcessServer, type StartedServer } from '../../../testing/startInProcessServer.js';
+import { rapportWrapper, type StartedServer, startInProcessServer } from '@rapport/testing';
 import { useVisitor } from './useVisitor.js';
 
 // End to end: the browser client with its default retry policy, against the real server in-process, sending an

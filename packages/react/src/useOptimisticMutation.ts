@@ -18,7 +18,7 @@ export interface OptimisticMutationOptions<TCache, TInput, TResult> {
   settle: (cache: TCache, result: TResult, input: TInput) => TCache;
   /**
    * Runs the writes one at a time, in call order, and keeps the cache in step with them (see
-   * `preferences/rebaseQueue`). Default: none: writes run at once and a refusal restores a snapshot.
+   * `rebaseQueue.ts`). Default: none: writes run at once and a refusal restores a snapshot.
    */
   queue?: MutationQueue<TInput, TResult>;
 }

@@ -2,11 +2,9 @@ import { RapportError, type VisitorSession } from '@rapport/core';
 import { signVisitorToken } from '@rapport/server';
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deferred, rapportWrapper } from './testing/renderWithRapport.js';
-import { createTestServer, type TestServer } from '../../../testing/createTestServer.js';
+import { createTestServer, deferred, rapportWrapper, startInProcessServer, type TestServer } from '@rapport/testing';
 import { useBootstrap } from './useBootstrap.js';
 import { useVisitor } from './useVisitor.js';
-import { startInProcessServer } from '../../../testing/startInProcessServer.js';
 
 let server: TestServer;
 beforeAll(async () => {

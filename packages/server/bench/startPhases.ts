@@ -1,8 +1,9 @@
 // The script `startTime.ts` runs in a fresh `node` process to time each step of a server start against the built
-// package (RAPPORT_BENCH_DIST): import, open the store, migrate, seed the demo (RAPPORT_BENCH_DEMO=1), listen,
-// answer a first request. Prints one `phase<TAB>ms` line per step. RAPPORT_BENCH_DATABASE_URL picks PostgreSQL,
-// else PGlite in RAPPORT_BENCH_DATA_DIR; RAPPORT_BENCH_TEMPLATE=off opens a fresh PGlite directory with initdb, and
-// RAPPORT_BENCH_SHARED_BUFFERS sets PostgreSQL's shared_buffers (PGlite's own default was 128MB).
+// package (RAPPORT_BENCH_DIST): import, open the store, migrate, seed the demo (RAPPORT_BENCH_DEMO=1, with the built
+// `@rapport/server/demo` at RAPPORT_BENCH_DEMO_DIST), listen, answer a first request. Prints one `phase<TAB>ms` line
+// per step. RAPPORT_BENCH_DATABASE_URL picks PostgreSQL, else PGlite in RAPPORT_BENCH_DATA_DIR;
+// RAPPORT_BENCH_TEMPLATE=off opens a fresh PGlite directory with initdb, and RAPPORT_BENCH_SHARED_BUFFERS sets
+// PostgreSQL's shared_buffers (PGlite's own default was 128MB).
 export const PHASES_SCRIPT = `
 const t0 = performance.now();
 let last = t0;
@@ -26,7 +27,8 @@ lap('open store');
 await server.migrate(store);
 lap('migrate');
 if (env.RAPPORT_BENCH_DEMO === '1') {
-  await server.seedDemoSite(store, {});
+  const { seedDemoSite } = await import(env.RAPPORT_BENCH_DEMO_DIST);
+  await seedDemoSite(store, {});
   lap('seed');
 }
 const app = server.createApp({ store, logger: server.createSilentLogger() });

@@ -22,6 +22,7 @@ const DATABASE_URL = process.env.RAPPORT_BENCH_DATABASE_URL ?? 'postgres://postg
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(serverDir, 'dist/cli.js');
 const distIndex = pathToFileURL(join(serverDir, 'dist/index.js')).href;
+const distDemo = pathToFileURL(join(serverDir, 'dist/demo.js')).href;
 const START_TIMEOUT_MS = 60_000;
 const flag = (name: string) => {
   const at = process.argv.indexOf(name);
@@ -153,7 +154,7 @@ async function measureStarts(work: string, withPostgres: boolean): Promise<Figur
 async function timePhases(work: string, env: Record<string, string>): Promise<Record<string, number>> {
   const child = spawn(process.execPath, ['--input-type=module', '-e', PHASES_SCRIPT], {
     cwd: serverDir,
-    env: { ...process.env, NODE_OPTIONS: '', RAPPORT_BENCH_DIST: distIndex, XDG_CACHE_HOME: join(work, 'cache'), ...env },
+    env: { ...process.env, NODE_OPTIONS: '', RAPPORT_BENCH_DIST: distIndex, RAPPORT_BENCH_DEMO_DIST: distDemo, XDG_CACHE_HOME: join(work, 'cache'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

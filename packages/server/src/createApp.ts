@@ -1,11 +1,11 @@
-import { API_PREFIX } from '@rapport/core';
 import { Hono } from 'hono';
 import { visitorPreflight } from './auth/visitorCors.js';
-import type { AppEnv, AppRuntime } from './http/AppEnv.js';
+import type { AppEnv } from './http/AppEnv.js';
+import type { AppRuntime } from './http/AppRuntime.js';
 import { bodySizeLimit } from './http/bodySizeLimit.js';
 import { createPostgresRateLimiter } from './http/createPostgresRateLimiter.js';
 import { createRateLimiter, type RateLimitRule } from './http/createRateLimiter.js';
-import type { RouteDefinition } from './http/defineRoute.js';
+import type { RouteDefinition } from './http/RouteDefinition.js';
 import { errorResponse, handleError } from './http/errorResponse.js';
 import { mountRoute } from './http/mountRoute.js';
 import { methodsForPath } from './http/methodsForPath.js';
@@ -18,6 +18,7 @@ import { observeRequests } from './observability/observeRequests.js';
 import { createRouteLabeler } from './observability/createRouteLabeler.js';
 import { buildOpenApiDocument } from './openapi/buildOpenApiDocument.js';
 import { positiveInteger } from './positiveInteger.js';
+import { VISITOR_ROOT } from './routes/apiPaths.js';
 import { RAPPORT_ROUTES } from './routes/index.js';
 import type { RapportStore } from './store/Store.js';
 
@@ -96,7 +97,6 @@ function resolveRuntime(options: CreateAppOptions, routes: readonly RouteDefinit
     rateLimiter: options.store.kind === 'postgres' ? createPostgresRateLimiter(options.store) : createRateLimiter(),
     anonymousTokenTtlSeconds: options.anonymousTokenTtlSeconds ?? 365 * 24 * 60 * 60,
     logger: options.logger ?? createJsonLogger(),
-    routes,
     getClientAddress: options.getClientAddress ?? nodeRemoteAddress,
     openApiDocument: () => (document ??= buildOpenApiDocument({ routes })),
   };
@@ -111,15 +111,15 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   const runtime = resolveRuntime(options, RAPPORT_ROUTES);
   const app = new Hono<AppEnv>();
   const metrics = options.metrics === false ? null : (options.metrics ?? createMetrics({ store: runtime.store }));
-  const routeLabel = createRouteLabeler([...runtime.routes.map((route) => route.path), ...Object.values(OPERATIONAL_PATHS)]);
+  const routeLabel = createRouteLabeler([...RAPPORT_ROUTES.map((route) => route.path), ...Object.values(OPERATIONAL_PATHS)]);
   app.use('*', requestIdMiddleware());
   app.use('*', observeRequests({ routeLabel, metrics, accessLog: options.accessLog ? runtime.logger : null }));
   app.use('*', bodySizeLimit(runtime.maxBodyBytes));
-  app.use(`${API_PREFIX}/visitor/*`, visitorPreflight());
+  app.use(`${VISITOR_ROOT}/*`, visitorPreflight());
   mountOperationalRoutes(app, { store: runtime.store, logger: runtime.logger, metrics, metricsToken: options.metricsToken });
-  for (const route of runtime.routes) mountRoute(app, route, runtime);
+  for (const route of RAPPORT_ROUTES) mountRoute(app, route, runtime);
   app.notFound((c) => {
-    const allowed = methodsForPath(runtime.routes, c.req.path);
+    const allowed = methodsForPath(RAPPORT_ROUTES, c.req.path);
     if (allowed.length === 0) return errorResponse(c, 404, 'not_found', `No route ${c.req.method} ${c.req.path}`);
     return errorResponse(c, 405, 'method_not_allowed', `${c.req.method} is not allowed here`, {
       headers: { Allow: allowed.join(', ') },

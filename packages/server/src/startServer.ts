@@ -7,7 +7,7 @@ import type { GracefulCloser } from './http/createGracefulCloser.js';
 import type { RapportLogger } from './logger.js';
 import type { Maintenance } from './maintenance/startMaintenance.js';
 import type { RapportMetrics } from './observability/createMetrics.js';
-import type { SeedDemoSiteOptions, SeedDemoSiteResult } from './seed/seedDemoSite.js';
+import type { SeedDemoSiteOptions, SeedDemoSiteResult } from './demo.js';
 import type { RapportStore } from './store/Store.js';
 
 /** Options of {@link startServer}. */
@@ -23,9 +23,10 @@ export interface StartServerOptions {
   /** Interface to listen on. Default: `127.0.0.1`. */
   host?: string;
   /**
-   * Seed the demo site "Northwind Coffee Roasters" (the CLI's `--demo`): `true` with its defaults, or the keys and
-   * origins it must accept. Seeding adds what is missing and never overwrites what exists. Default: `false` (no
-   * demo site: a server for a business's own sites, created with `rapport-server site create`).
+   * Seed the demo site "Northwind Coffee Roasters" (the CLI's `--demo`; `seedDemoSite` of `@rapport/server/demo`,
+   * loaded only then): `true` with its defaults, or the keys and origins it must accept. Seeding adds what is missing
+   * and never overwrites what exists. Default: `false` (no demo site: a server for a business's own sites, created
+   * with `rapport-server site create`).
    */
   seed?: SeedDemoSiteOptions | boolean;
   /**
@@ -87,8 +88,8 @@ async function openStore(options: StartServerOptions): Promise<RapportStore> {
   return createPGliteStore({ dataDir: options.dataDir ?? './.rapport-data' });
 }
 
-/** The rest of the server, loaded while the store opens. */
-const loadServerParts = () =>
+/** The rest of the server, loaded while the store opens; the demo only when it is to be seeded. */
+const loadServerParts = (options: StartServerOptions) =>
   Promise.all([
     import('@hono/node-server'),
     import('./createApp.js'),
@@ -96,7 +97,7 @@ const loadServerParts = () =>
     import('./maintenance/startMaintenance.js'),
     import('./observability/createJsonLogger.js'),
     import('./observability/createMetrics.js'),
-    import('./seed/seedDemoSite.js'),
+    options.seed ? import('./demo.js') : null,
     import('./store/migrate.js'),
   ]);
 
@@ -105,7 +106,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const ownsStore = !options.store;
   // The store first: PGlite compiles its WebAssembly on other threads, and this one loads the rest of the server
   // meanwhile (a third of a second of a start).
-  const [store, parts] = await Promise.allSettled([options.store ?? openStore(options), loadServerParts()]);
+  const [store, parts] = await Promise.allSettled([options.store ?? openStore(options), loadServerParts(options)]);
   if (store.status === 'rejected') throw store.reason;
   try {
     if (parts.status === 'rejected') throw parts.reason;
@@ -122,12 +123,12 @@ async function serveFrom(
   parts: Awaited<ReturnType<typeof loadServerParts>>,
   options: StartServerOptions,
 ): Promise<RunningServer> {
-  const [{ serve }, { createApp }, { createGracefulCloser }, { startMaintenance }, { createJsonLogger }, { createMetrics }, { seedDemoSite }, { migrate }] =
+  const [{ serve }, { createApp }, { createGracefulCloser }, { startMaintenance }, { createJsonLogger }, { createMetrics }, demo, { migrate }] =
     parts;
   const logger = options.logger ?? options.app?.logger ?? createJsonLogger();
   const shutdownTimeoutMs = options.shutdownTimeoutMs ?? 10_000;
   await migrate(store);
-  const seed = options.seed ? await seedDemoSite(store, options.seed === true ? {} : options.seed) : null;
+  const seed = demo && options.seed ? await demo.seedDemoSite(store, options.seed === true ? {} : options.seed) : null;
   const metrics = options.app?.metrics === false ? null : (options.app?.metrics ?? createMetrics({ store, processMetrics: true }));
   const metricsToken = process.env.RAPPORT_METRICS_TOKEN || undefined;
   const app = createApp({

@@ -4,12 +4,14 @@ import { defaultStorage, type KeyValueStorage } from '../storage/KeyValueStorage
 import type { RetryOptions } from '../transport/backoff.js';
 import { createTransport, type Transport, type TransportOptions } from '../transport/createTransport.js';
 import { createEmitter, type ListenOptions } from './createEmitter.js';
-import { createFeedbackResource, type FeedbackResource } from './createFeedbackResource.js';
+import { createFeedbackResource } from './createFeedbackResource.js';
+import type { FeedbackResource } from './FeedbackResource.js';
 import { createLoyaltyResource, type LoyaltyResource } from './createLoyaltyResource.js';
 import { createOwnerResource, type OwnerResource } from './createOwnerResource.js';
 import { createPreferencesResource, type PreferencesResource } from './createPreferencesResource.js';
 import { createVisitorIdentity } from './createVisitorIdentity.js';
 import { createVisitorResource, type VisitorResource } from './createVisitorResource.js';
+import type { RapportClientEvents } from './RapportClientEvents.js';
 
 /** Options of {@link createRapportClient}. */
 export interface RapportClientOptions {
@@ -45,16 +47,6 @@ export interface RapportClientOptions {
   timers?: Timers;
   /** How the feedback outbox spaces its delivery attempts. Default: 1 s, doubling, at most 60 s (`Retry-After` honoured). */
   outboxRetry?: OutboxRetryOptions;
-}
-
-/** Events a client emits; listen with {@link RapportClient.on}. */
-export interface RapportClientEvents {
-  /** `client.track(name)`: a custom event from the host app (a survey may trigger on it). */
-  track: { name: string };
-  /** `client.feedback.show(surveyId?)`: "show now" from code. */
-  show: { surveyId: string | null };
-  /** `client.pageview()`: a single-page app moved to another page. */
-  pageview: Record<string, never>;
 }
 
 /** A Rapport API client: a plain object of resources. Create one per site and pass it to `<RapportProvider>`. */

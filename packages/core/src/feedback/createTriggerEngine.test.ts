@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createEmitter } from '../client/createEmitter.js';
-import type { RapportClientEvents } from '../client/createRapportClient.js';
+import type { RapportClientEvents } from '../client/RapportClientEvents.js';
 import type { Trigger, UrlRule } from '../schemas/feedback.js';
 import type { VisitorSurvey } from '../schemas/feedbackVisitor.js';
 import { createTriggerEngine, matchesUrlRules, type TriggerWindow } from './createTriggerEngine.js';

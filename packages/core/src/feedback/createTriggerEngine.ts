@@ -1,4 +1,4 @@
-import type { RapportClientEvents } from '../client/createRapportClient.js';
+import type { RapportClientEvents } from '../client/RapportClientEvents.js';
 import type { ListenOptions } from '../client/createEmitter.js';
 import type { UrlRule } from '../schemas/feedback.js';
 import type { VisitorSurvey } from '../schemas/feedbackVisitor.js';

@@ -2,8 +2,8 @@
 // feedback is on (before a visitor can answer, so it is there even if the network drops later).
 import type { Emitter } from '../client/createEmitter.js';
 import { loadContract as schemas } from '../client/loadContract.js';
-import type { RapportClientEvents } from '../client/createRapportClient.js';
-import type { FeedbackResource, WatchTriggersOptions } from '../client/createFeedbackResource.js';
+import type { RapportClientEvents } from '../client/RapportClientEvents.js';
+import type { FeedbackResource, WatchTriggersOptions } from '../client/FeedbackResource.js';
 import { API_PREFIX } from '../protocol.js';
 import { createId } from '../transport/createId.js';
 import type { Transport } from '../transport/createTransport.js';

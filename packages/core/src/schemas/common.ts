@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 
 // RFC 3339 date-time with `Z` or an offset. Written out rather than `z.iso.datetime()`: zod/mini's `iso`
-// module brings every ISO format along (~0.9 kB gzipped in the browser's contract chunk, design.md §9).
+// module brings every ISO format along (~0.9 kB gzipped in the browser's contract chunk; see the budgets in
+// ARCHITECTURE.md).
 const DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 /**

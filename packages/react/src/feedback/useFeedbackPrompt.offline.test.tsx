@@ -1,10 +1,14 @@
 import { createMemoryStorage, type KeyValueStorage, type RapportClient } from '@rapport/core';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rapportWrapper } from '../testing/renderWithRapport.js';
-import { createFeedbackTestServer, type FeedbackTestServer, type TestNetwork } from './testing/createFeedbackTestServer.js';
+import {
+  createFeedbackTestServer,
+  type FeedbackTestServer,
+  rapportWrapper,
+  startInProcessServer,
+  type TestNetwork,
+} from '@rapport/testing';
 import { useFeedbackPrompt } from './useFeedbackPrompt.js';
-import { startInProcessServer } from '../../../../testing/startInProcessServer.js';
 
 let server: FeedbackTestServer;
 let publishableKey: string;

@@ -1,13 +1,16 @@
 import type { RapportClient, SurveyKind } from '@rapport/core';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { rapportWrapper } from '../testing/renderWithRapport.js';
-import { createFeedbackTestServer, type FeedbackTestServer } from './testing/createFeedbackTestServer.js';
+import {
+  createFeedbackTestServer,
+  type FeedbackTestServer,
+  rapportWrapper,
+  startInProcessServer,
+} from '@rapport/testing';
 import type { FeedbackPromptOptions } from './types.js';
 import { useFeedback } from './useFeedback.js';
 import { useFeedbackPrompt } from './useFeedbackPrompt.js';
 import { useLoopReplies } from './useLoopReplies.js';
-import { startInProcessServer } from '../../../../testing/startInProcessServer.js';
 
 let server: FeedbackTestServer;
 beforeAll(async () => {

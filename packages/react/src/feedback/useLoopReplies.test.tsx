@@ -1,11 +1,16 @@
 import { createMemoryStorage, type KeyValueStorage } from '@rapport/core';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deferred, rapportWrapper } from '../testing/renderWithRapport.js';
-import { createFeedbackTestServer, type FeedbackTestClientOptions, type FeedbackTestServer } from './testing/createFeedbackTestServer.js';
+import {
+  createFeedbackTestServer,
+  deferred,
+  type FeedbackTestServer,
+  rapportWrapper,
+  startInProcessServer,
+  type TestClientOptions as FeedbackTestClientOptions,
+} from '@rapport/testing';
 import { useFeedback } from './useFeedback.js';
 import { useLoopReplies } from './useLoopReplies.js';
-import { startInProcessServer } from '../../../../testing/startInProcessServer.js';
 
 let server: FeedbackTestServer;
 beforeAll(async () => {

@@ -2,11 +2,18 @@ import { STAMP_REWARD_ID, type RedemptionResult } from '@rapport/core';
 import { signVisitorToken } from '@rapport/server';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, type SentRequest, type TestServer } from '../../../../testing/createTestServer.js';
-import { startInProcessServer, type StartedServer } from '../../../../testing/startInProcessServer.js';
-import { deferred, rapportWrapper } from '../testing/renderWithRapport.js';
+import {
+  award,
+  createTestServer,
+  deferred,
+  putProgram,
+  rapportWrapper,
+  type SentRequest,
+  type StartedServer,
+  startInProcessServer,
+  type TestServer,
+} from '@rapport/testing';
 import { usePreferences } from '../preferences/usePreferences.js';
-import { award, putProgram } from './testing/loyaltyAdmin.js';
 import { useLoyalty } from './useLoyalty.js';
 
 let admin: StartedServer;

@@ -2,10 +2,7 @@ import type { MemberToken } from '@rapport/core';
 import { signVisitorToken } from '@rapport/server';
 import { renderHook, waitFor } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, type TestServer } from '../../../../testing/createTestServer.js';
-import { startInProcessServer } from '../../../../testing/startInProcessServer.js';
-import { rapportWrapper } from '../testing/renderWithRapport.js';
-import { putProgram } from './testing/loyaltyAdmin.js';
+import { createTestServer, putProgram, rapportWrapper, startInProcessServer, type TestServer } from '@rapport/testing';
 import { useLoyalty } from './useLoyalty.js';
 import { memberTokenRenewsIn, useMemberToken } from './useMemberToken.js';
 

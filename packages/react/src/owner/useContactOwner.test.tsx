@@ -1,11 +1,20 @@
-import { DEMO_SITE_SLUG, signVisitorToken } from '@rapport/server';
+import { signVisitorToken } from '@rapport/server';
+import { DEMO_SITE_SLUG } from '@rapport/server/demo';
 import { focusManager } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTestServer, type TestServer } from '../../../../testing/createTestServer.js';
-import { startInProcessServer, type StartedServer } from '../../../../testing/startInProcessServer.js';
-import { rapportWrapper } from '../testing/renderWithRapport.js';
-import { HOURS_WITH_LUNCH, OFFICE_HOURS, putOwnerSettings, putStaff, touch } from './testing/ownerAdmin.js';
+import {
+  createTestServer,
+  HOURS_WITH_LUNCH,
+  OFFICE_HOURS,
+  putOwnerSettings,
+  putStaff,
+  rapportWrapper,
+  type StartedServer,
+  startInProcessServer,
+  type TestServer,
+  touch,
+} from '@rapport/testing';
 import { useContactOwner } from './useContactOwner.js';
 
 // Time is pinned by faking `Date` only: the server's clock (`new Date()`) and the hook's (`Date.now`) read the

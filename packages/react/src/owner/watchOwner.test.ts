@@ -2,7 +2,7 @@ import { RapportError, type BootstrapResponse, type OwnerBootstrap, type Rapport
 import { focusManager, QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bootstrapQueryKey } from '../bootstrapQueryOptions.js';
-import { deferred } from '../testing/renderWithRapport.js';
+import { deferred } from '@rapport/testing';
 import { ownerSlot } from './ownerSlot.js';
 import { watchOwner } from './watchOwner.js';
 

@@ -1,9 +1,16 @@
-import { createApp, createPGliteStore, migrate, seedDemoSite, signVisitorToken } from '@rapport/server';
+import { createApp, createPGliteStore, migrate, signVisitorToken } from '@rapport/server';
+import { seedDemoSite } from '@rapport/server/demo';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, type SentRequest, type TestServer } from '../../../../testing/createTestServer.js';
-import { deferred, rapportWrapper } from '../testing/renderWithRapport.js';
-import { putCatalog, TEST_CATALOG } from './testing/preferencesAdmin.js';
+import {
+  createTestServer,
+  deferred,
+  putCatalog,
+  rapportWrapper,
+  type SentRequest,
+  TEST_CATALOG,
+  type TestServer,
+} from '@rapport/testing';
 import { usePreferences } from './usePreferences.js';
 
 let server: TestServer;

@@ -2,7 +2,6 @@ import { RAPPORT_HEADERS } from '@rapport/core';
 import type { Context } from 'hono';
 import { ApiError } from '../http/ApiError.js';
 import type { AppEnv } from '../http/AppEnv.js';
-import type { VisitorIdentity } from '../http/defineRoute.js';
 import { findSiteByPublishableKey, type SiteRecord } from '../sites/siteQueries.js';
 import type { SqlExecutor } from '../store/Store.js';
 import { verifySiteToken } from '../tokens/verifySiteToken.js';
@@ -10,6 +9,7 @@ import type { VisitorTokenFailure } from '../tokens/verifyVisitorToken.js';
 import { applyCorsHeaders } from './visitorCors.js';
 import { isOriginAllowed } from './isOriginAllowed.js';
 import { originNotAllowed, unknownPublishableKey } from './visitorRefusals.js';
+import type { VisitorIdentity } from './VisitorIdentity.js';
 
 const TOKEN_MESSAGES: Record<VisitorTokenFailure, string> = {
   malformed: 'The visitor token is malformed',

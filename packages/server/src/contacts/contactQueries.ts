@@ -1,5 +1,7 @@
 import type { Contact, Traits, VisitorSession } from '@rapport/core';
 import { newId } from '../crypto/random.js';
+import { ApiError } from '../http/ApiError.js';
+import type { KeysetPosition } from '../http/keysetCursor.js';
 import type { SqlExecutor } from '../store/Store.js';
 
 /** A contact row as selected by {@link CONTACT_COLUMNS}. */
@@ -147,22 +149,23 @@ export async function findContactByExternalId(
   return rows[0] ?? null;
 }
 
-/** Position in the newest-first order, for keyset paging. */
-export interface ContactCursor {
-  createdAt: Date;
-  id: string;
+/** The known contact with this external id; 404 `not_found` when there is none. */
+export async function contactOr404(db: SqlExecutor, siteId: string, externalId: string): Promise<ContactRow> {
+  const row = await findContactByExternalId(db, siteId, externalId);
+  if (!row) throw new ApiError(404, 'not_found', 'No contact with this external id');
+  return row;
 }
 
-/** Up to `limit` contacts of a site, newest first, strictly after `after`. */
+/** Up to `limit` contacts of a site, newest first (by creation), strictly after `after`. */
 export async function listContacts(
   db: SqlExecutor,
-  input: { siteId: string; limit: number; after: ContactCursor | null },
+  input: { siteId: string; limit: number; after: KeysetPosition | null },
 ): Promise<ContactRow[]> {
   const { rows } = await db.query<ContactRow>(
     `SELECT ${CONTACT_COLUMNS} FROM contacts
      WHERE site_id = $1 AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::text))
      ORDER BY created_at DESC, id DESC LIMIT $4`,
-    [input.siteId, input.after?.createdAt ?? null, input.after?.id ?? null, input.limit],
+    [input.siteId, input.after?.at ?? null, input.after?.id ?? null, input.limit],
   );
   return rows;
 }

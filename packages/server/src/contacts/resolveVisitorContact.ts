@@ -1,5 +1,5 @@
 import type { Traits } from '@rapport/core';
-import type { VisitorIdentity } from '../http/defineRoute.js';
+import type { VisitorIdentity } from '../auth/VisitorIdentity.js';
 import type { SqlExecutor } from '../store/Store.js';
 import { upsertAnonymousContact, upsertKnownContact, type ContactRow } from './contactQueries.js';
 

@@ -1,7 +1,7 @@
 import type { PromptEvent, PromptEventResult } from '@rapport/core';
+import type { VisitorIdentity } from '../auth/VisitorIdentity.js';
 import { resolveVisitorContact } from '../contacts/resolveVisitorContact.js';
 import { sha256Hex } from '../crypto/sha256.js';
-import type { VisitorIdentity } from '../http/defineRoute.js';
 import type { SqlExecutor } from '../store/Store.js';
 import { evaluateEligibility } from './evaluateEligibility.js';
 import { getFeedbackSettings } from './feedbackSettingsQueries.js';

@@ -1,7 +1,7 @@
 import type { ResponseSubmit } from '@rapport/core';
+import type { VisitorIdentity } from '../auth/VisitorIdentity.js';
 import { resolveVisitorContact } from '../contacts/resolveVisitorContact.js';
 import { sha256Hex } from '../crypto/sha256.js';
-import type { VisitorIdentity } from '../http/defineRoute.js';
 import type { SqlExecutor } from '../store/Store.js';
 import { findOpenSurvey, idempotencyConflict } from './findOpenSurvey.js';
 import { findResponse, type ResponseRow } from './responseQueries.js';

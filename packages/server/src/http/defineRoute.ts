@@ -1,180 +1,102 @@
-import type { VisitorTokenClaims } from '@rapport/core';
-import type { Context } from 'hono';
 import type * as z from 'zod/mini';
-import type { SiteRecord } from '../sites/siteQueries.js';
-import type { IsolationLevel, SqlExecutor } from '../store/Store.js';
-import type { AppEnv, AppRuntime } from './AppEnv.js';
+import type { VisitorIdentity } from '../auth/VisitorIdentity.js';
+import type { IsolationLevel } from '../store/Store.js';
+import type {
+  AdminRouteContext,
+  HeaderSpec,
+  HttpMethod,
+  ResponseSpec,
+  RouteAuth,
+  RouteContext,
+  RouteDefinition,
+  RouteResult,
+  RouteSchema,
+  VisitorRouteContext,
+} from './RouteDefinition.js';
 
-/** HTTP methods routes are mounted on. */
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** Who may call a route: anyone, a browser with a publishable key (and a visitor token), or a secret key. */
+export type RouteAudience = 'public' | 'visitor' | 'admin';
 
-type Schema = z.ZodMiniType;
-type Parsed<S> = S extends Schema ? z.output<S> : undefined;
+/** Whether a visitor route needs a visitor token. */
+export type TokenRequirement = 'required' | 'optional';
 
-/** One documented response of a route. */
-export interface ResponseSpec {
-  description: string;
-  /** Schema of the JSON body; the server validates what it sends against it. */
-  schema?: Schema;
-}
+type Parsed<S> = S extends RouteSchema ? z.output<S> : undefined;
 
-/** A request header a route reads, for the OpenAPI document. */
-export interface HeaderSpec {
-  name: string;
-  description: string;
-  required?: boolean;
-}
+/** The handler context of a route of audience `A`. */
+export type HandlerContext<A extends RouteAudience, T extends TokenRequirement, B, Q, P> = A extends 'admin'
+  ? AdminRouteContext<B, Q, P>
+  : A extends 'visitor'
+    ? VisitorRouteContext<B, Q, P, T extends 'required' ? VisitorIdentity : VisitorIdentity | null>
+    : RouteContext<B, Q, P>;
 
-/** What a handler answers with. */
-export interface RouteResult {
-  status: number;
-  body: unknown;
-  headers?: Record<string, string>;
-}
-
-/** The visitor a verified token identifies. */
-export interface VisitorIdentity {
-  /** `known` for a business-signed token, `anonymous` for the server's own anonymous token. */
-  kind: 'known' | 'anonymous';
-  /** The token's `sub`: the external id, or the anonymous id. */
-  subject: string;
-  claims: VisitorTokenClaims;
-}
-
-/** How a route authenticates. */
-export type RouteAuth =
-  | { kind: 'visitor'; token: 'required' | 'optional' }
-  | { kind: 'admin' }
-  | { kind: 'public' };
-
-/** What every handler receives. */
-export interface RouteContext<B, Q, P> {
-  c: Context<AppEnv>;
-  runtime: AppRuntime;
-  requestId: string;
+/** Options of {@link defineRoute}. */
+export interface RouteSpec<
+  A extends RouteAudience,
+  T extends TokenRequirement,
+  B extends RouteSchema | undefined,
+  Q extends RouteSchema | undefined,
+  P extends RouteSchema | undefined,
+> {
   /**
-   * When the request arrived, from the app's clock. Use it for what does not depend on other writers (token
-   * expiry, a response's timestamps); never for a decision made after waiting for a lock.
+   * Who may call it. `public`: anyone, no credentials (links in emails). `visitor`: a browser, with a publishable
+   * key (its origin allowlist enforced) and a visitor token. `admin`: the business's server, with a secret key.
    */
-  now: Date;
-  /**
-   * The app's clock. A decision guarded by a lock (a balance, a cooldown, a chain of events) reads the time from
-   * here after taking that lock: a request that waited for it must see the writes committed ahead of it.
-   */
-  clock: () => Date;
-  body: B;
-  query: Q;
-  params: P;
-  /** Run single statements here. Inside an idempotent request this is the request's transaction. */
-  db: SqlExecutor;
-  /** Run several statements atomically. Inside an idempotent request it joins the request's transaction. */
-  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
-}
-
-/** Handler context of a visitor route. */
-export interface VisitorRouteContext<B, Q, P, V> extends RouteContext<B, Q, P> {
-  site: SiteRecord;
-  visitor: V;
-}
-
-/** Handler context of an admin route. */
-export interface AdminRouteContext<B, Q, P> extends RouteContext<B, Q, P> {
-  site: SiteRecord;
-  /** Id of the secret key the request used. */
-  secretKeyId: string;
-}
-
-interface RouteSpec<B, Q, P> {
+  auth: A;
+  /** For `visitor` routes: whether the visitor token is `required` or `optional`. Default: `'required'`. */
+  token?: T;
+  /** The HTTP method it answers. */
   method: HttpMethod;
-  /** OpenAPI-style path, e.g. `/v1/admin/contacts/{externalId}`. */
+  /** OpenAPI-style path, e.g. `/v1/admin/contacts/{externalId}`: one of `API_PATHS` (`routes/apiPaths.ts`). */
   path: string;
+  /** The OpenAPI operation id: unique, stable, the name generated clients call it by. */
   operationId: string;
+  /** One line for the OpenAPI document. */
   summary: string;
+  /** Longer text for the OpenAPI document. Default: none. */
   description?: string;
+  /** OpenAPI tags: the audience (`visitor`, `admin`, `public`) and the domain; `meta` for the API itself. */
   tags: string[];
+  /** Schema of the path parameters. Default: none. */
   params?: P;
+  /** Schema of the query string. Default: none (any query parameter is refused). */
   query?: Q;
+  /** Schema of the JSON body. Default: none (no body read). */
   body?: B;
+  /** Request headers the route reads, for the OpenAPI document. Default: none. */
   headers?: HeaderSpec[];
-  /** Honour `Idempotency-Key`: the handler runs in a transaction that also records the key. */
+  /**
+   * Honour `Idempotency-Key`: the handler runs in a transaction that also records the key. Not for `public` routes
+   * (they have no site to keep the key in). Default: `false`.
+   */
   idempotent?: boolean;
   /** Isolation of the request's transaction. Default: read committed. */
   isolation?: IsolationLevel;
+  /** Every status the handler may answer with, and its body's schema: an undeclared one is a 500. */
   responses: Record<number, ResponseSpec>;
+  /** Answers the request; it receives what `auth` established and the parsed path parameters, query and body. */
+  handle(ctx: HandlerContext<A, T, Parsed<B>, Parsed<Q>, Parsed<P>>): Promise<RouteResult>;
 }
 
-/** Runtime context with every optional part, as the mount code builds it. */
-export interface AnyRouteContext extends RouteContext<unknown, unknown, unknown> {
-  site?: SiteRecord;
-  visitor?: VisitorIdentity | null;
-  secretKeyId?: string;
+function routeAuth(audience: RouteAudience, token: TokenRequirement | undefined): RouteAuth {
+  return audience === 'visitor' ? { kind: 'visitor', token: token ?? 'required' } : { kind: audience };
 }
 
-/** A route with its types erased, as the registry, the mount code and the OpenAPI builder see it. */
-export interface RouteDefinition extends Omit<RouteSpec<Schema, Schema, Schema>, 'idempotent'> {
-  auth: RouteAuth;
-  idempotent: boolean;
-  handle(ctx: AnyRouteContext): Promise<RouteResult>;
-}
-
-/** A browser route: publishable key + origin check, and a visitor token (`required` or `optional`). */
-export function defineVisitorRoute<
-  T extends 'required' | 'optional',
-  B extends Schema | undefined = undefined,
-  Q extends Schema | undefined = undefined,
-  P extends Schema | undefined = undefined,
->(
-  spec: RouteSpec<B, Q, P> & {
-    token: T;
-    handle(
-      ctx: VisitorRouteContext<Parsed<B>, Parsed<Q>, Parsed<P>, T extends 'required' ? VisitorIdentity : VisitorIdentity | null>,
-    ): Promise<RouteResult>;
-  },
-): RouteDefinition {
-  const { token, handle, ...rest } = spec;
+/**
+ * Defines a route: its contract (path, schemas, responses: what is mounted and documented) and its handler, which
+ * receives the parsed request and what `auth` established (the site, the visitor or the secret key).
+ */
+export function defineRoute<
+  A extends RouteAudience,
+  T extends TokenRequirement = 'required',
+  B extends RouteSchema | undefined = undefined,
+  Q extends RouteSchema | undefined = undefined,
+  P extends RouteSchema | undefined = undefined,
+>(spec: RouteSpec<A, T, B, Q, P>): RouteDefinition {
+  const { auth, token, handle, idempotent, ...rest } = spec;
   return {
-    ...(rest as RouteSpec<Schema, Schema, Schema>),
-    idempotent: rest.idempotent ?? false,
-    auth: { kind: 'visitor', token },
+    ...(rest as Omit<RouteDefinition, 'auth' | 'idempotent' | 'handle'>),
+    auth: routeAuth(auth, token),
+    idempotent: auth !== 'public' && (idempotent ?? false),
     handle: (ctx) => handle(ctx as never),
   };
-}
-
-/** A server-to-server route authenticated with a secret key. */
-export function defineAdminRoute<
-  B extends Schema | undefined = undefined,
-  Q extends Schema | undefined = undefined,
-  P extends Schema | undefined = undefined,
->(
-  spec: RouteSpec<B, Q, P> & { handle(ctx: AdminRouteContext<Parsed<B>, Parsed<Q>, Parsed<P>>): Promise<RouteResult> },
-): RouteDefinition {
-  const { handle, ...rest } = spec;
-  return {
-    ...(rest as RouteSpec<Schema, Schema, Schema>),
-    idempotent: rest.idempotent ?? false,
-    auth: { kind: 'admin' },
-    handle: (ctx) => handle(ctx as never),
-  };
-}
-
-/** A route anyone may call (no credentials): links in emails, for example. */
-export function definePublicRoute<
-  B extends Schema | undefined = undefined,
-  Q extends Schema | undefined = undefined,
-  P extends Schema | undefined = undefined,
->(
-  spec: RouteSpec<B, Q, P> & { handle(ctx: RouteContext<Parsed<B>, Parsed<Q>, Parsed<P>>): Promise<RouteResult> },
-): RouteDefinition {
-  const { handle, ...rest } = spec;
-  return {
-    ...(rest as RouteSpec<Schema, Schema, Schema>),
-    idempotent: false,
-    auth: { kind: 'public' },
-    handle: (ctx) => handle(ctx as never),
-  };
-}
-
-/** `/v1/contacts/{id}` → `/v1/contacts/:id`. */
-export function toHonoPath(path: string): string {
-  return path.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, ':$1');
 }

@@ -1,4 +1,5 @@
 import { base64UrlDecodeText, base64UrlEncodeText } from '../crypto/base64url.js';
+import { validationFailed } from './ApiError.js';
 
 /** A position in a newest-first list ordered by (time, id), for keyset paging. */
 export interface KeysetPosition {
@@ -28,4 +29,12 @@ export function decodeKeysetCursor(text: string): KeysetPosition | null {
   } catch {
     return null;
   }
+}
+
+/** The position of a request's `cursor` query parameter, `null` without one; 422 when this server did not make it. */
+export function cursorFromQuery(cursor: string | undefined): KeysetPosition | null {
+  if (cursor === undefined) return null;
+  const position = decodeKeysetCursor(cursor);
+  if (!position) throw validationFailed([{ path: ['query', 'cursor'], message: 'Not a cursor from this API', code: 'invalid_format' }]);
+  return position;
 }

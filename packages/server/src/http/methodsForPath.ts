@@ -1,4 +1,4 @@
-import type { RouteDefinition } from './defineRoute.js';
+import type { RouteDefinition } from './RouteDefinition.js';
 
 /** A path template (`/v1/contacts/{id}`) as a pattern matching its concrete paths. */
 export function pathPattern(path: string): RegExp {

@@ -1,3 +1,4 @@
+import type { LoyaltyProgram } from '@rapport/core/schemas';
 import type { EntryRow } from './ledgerQueries.js';
 
 /** Balances of an account at one moment, computed from its ledger. */
@@ -67,4 +68,9 @@ export function addMonths(date: Date, months: number): Date {
 /** `date` plus days. */
 export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * 86_400_000);
+}
+
+/** When points earned at `from` expire under the program, or `null` (never). */
+export function expiresAt(program: LoyaltyProgram, from: Date): Date | null {
+  return program.expiryMonths === null ? null : addMonths(from, program.expiryMonths);
 }

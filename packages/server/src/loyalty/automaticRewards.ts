@@ -2,7 +2,8 @@ import type { Traits } from '@rapport/core/schemas';
 import type { SqlExecutor } from '../store/Store.js';
 import { addDays } from './accountState.js';
 import type { AccountRow } from './ledgerQueries.js';
-import { grantAutomatic, type LedgerScope } from './ledgerWrites.js';
+import type { LedgerScope } from './LedgerScope.js';
+import { grantAutomatic } from './ledgerWrites.js';
 
 /** Days after a birthday or anniversary in which a first visit still grants its reward. */
 export const CELEBRATION_WINDOW_DAYS = 30;

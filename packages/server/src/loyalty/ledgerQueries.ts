@@ -160,6 +160,11 @@ export async function findAccount(db: SqlExecutor, contactId: string, lock = fal
   return rows[0] ?? null;
 }
 
+/** Records that the card's celebrations up to `at` were seen: the card shows none older. */
+export async function markCelebrationsSeen(tx: SqlExecutor, accountId: string, at: Date): Promise<void> {
+  await tx.query('UPDATE loyalty_accounts SET celebrations_seen_at = $2 WHERE id = $1', [accountId, at]);
+}
+
 const REFERRAL_ALPHABET = /[^A-Z2-9]/g;
 
 /** The contact's account, created (with a unique referral code) when missing, and locked. */

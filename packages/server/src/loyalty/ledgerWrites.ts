@@ -3,7 +3,8 @@ import { canonicalJson } from '../crypto/canonicalJson.js';
 import { sha256Hex } from '../crypto/sha256.js';
 import { ApiError, validationFailed } from '../http/ApiError.js';
 import type { SqlExecutor } from '../store/Store.js';
-import { addDays, addMonths, computeAccountState, type AccountState } from './accountState.js';
+import { addDays, computeAccountState, expiresAt, type AccountState } from './accountState.js';
+import type { LedgerScope, WriteOutcome } from './LedgerScope.js';
 import { prepareReferral } from './prepareReferral.js';
 import {
   appendEntry,
@@ -17,28 +18,9 @@ import {
   type EntryRow,
 } from './ledgerQueries.js';
 
-/** Where a ledger write happens: the site, its program and the time read after the account's lock. */
-export interface LedgerScope {
-  siteId: string;
-  program: LoyaltyProgram;
-  /** Read after the account row was locked: a request that waited for the lock sees what was written ahead of it. */
-  now: Date;
-}
-
-/** What a ledger write answers: the entry (new or the original one) and how much a reversal was clamped from. */
-export interface WriteOutcome {
-  row: EntryRow;
-  created: boolean;
-}
-
 /** Hash of a request body: the same key with a different body is a conflict. */
 export function requestHash(body: unknown): Promise<string> {
   return sha256Hex(canonicalJson(body));
-}
-
-/** When points earned at `from` expire under the program, or `null` (never). */
-export function expiresAt(program: LoyaltyProgram, from: Date): Date | null {
-  return program.expiryMonths === null ? null : addMonths(from, program.expiryMonths);
 }
 
 /**

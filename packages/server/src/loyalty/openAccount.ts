@@ -1,14 +1,15 @@
-import type { LoyaltyAccountSummary, LoyaltyMember, Traits } from '@rapport/core/schemas';
-import { findContactByExternalId } from '../contacts/contactQueries.js';
+import type { LoyaltyAccountSummary, LoyaltyMember, LoyaltyProgram, Traits } from '@rapport/core/schemas';
+import type { VisitorIdentity } from '../auth/VisitorIdentity.js';
+import { findContactByExternalId, type ContactRow } from '../contacts/contactQueries.js';
 import { resolveVisitorContact } from '../contacts/resolveVisitorContact.js';
 import { upsertContactFromAdmin } from '../contacts/upsertContactFromAdmin.js';
 import { ApiError } from '../http/ApiError.js';
-import type { VisitorIdentity } from '../http/defineRoute.js';
 import type { SqlExecutor } from '../store/Store.js';
 import { grantDueRewards, syncBirthday } from './automaticRewards.js';
 import { buildSummary } from './buildSummary.js';
 import { ensureAccount, findAccount, findEntryByKey, lockAccount, toLedgerEntry, type AccountRow } from './ledgerQueries.js';
-import { readAccountState, type LedgerScope } from './ledgerWrites.js';
+import type { LedgerScope } from './LedgerScope.js';
+import { readAccountState } from './ledgerWrites.js';
 import { programOr404 } from './programQueries.js';
 
 /** An account opened for a write or a read, locked until the transaction ends. */
@@ -18,9 +19,11 @@ export interface OpenAccount {
   externalId: string;
 }
 
+const NO_CARD = 'Sign in to collect points: an anonymous visitor has no card';
+
 /** 403 unless the visitor is signed in: an anonymous visitor has no card. */
 export function requireKnown(visitor: VisitorIdentity): void {
-  if (visitor.kind !== 'known') throw new ApiError(403, 'forbidden', 'Sign in to collect points: an anonymous visitor has no card');
+  if (visitor.kind !== 'known') throw new ApiError(403, 'forbidden', NO_CARD);
 }
 
 /** Where an account is opened: the site and the clock, read again once the account is locked. */
@@ -29,19 +32,35 @@ interface OpenInput {
   clock: () => Date;
 }
 
+/** Joins (on first use) and locks the contact's account, copying the birthday trait over. */
+async function openAccountOf(
+  tx: SqlExecutor,
+  input: OpenInput & { program: LoyaltyProgram; contact: ContactRow; externalId: string; arrived: Date },
+): Promise<OpenAccount> {
+  const { account } = await ensureAccount(tx, { siteId: input.siteId, contactId: input.contact.id, now: input.arrived });
+  return {
+    // The account is locked now: every decision from here on is taken at this time, not the request's arrival.
+    scope: { siteId: input.siteId, program: input.program, now: input.clock() },
+    account: await syncBirthday(tx, account, input.contact.traits),
+    externalId: input.externalId,
+  };
+}
+
 /** The signed-in visitor's account (joined on first use), with the birthday trait copied over. */
 export async function openVisitorAccount(tx: SqlExecutor, input: OpenInput & { visitor: VisitorIdentity }): Promise<OpenAccount> {
   requireKnown(input.visitor);
   const program = await programOr404(tx, input.siteId);
   const arrived = input.clock();
   const contact = await resolveVisitorContact(tx, { siteId: input.siteId, visitor: input.visitor, now: arrived });
-  const { account } = await ensureAccount(tx, { siteId: input.siteId, contactId: contact.id, now: arrived });
-  return {
-    // The account is locked now: every decision from here on is taken at this time, not the request's arrival.
-    scope: { siteId: input.siteId, program, now: input.clock() },
-    account: await syncBirthday(tx, account, contact.traits),
-    externalId: input.visitor.subject,
-  };
+  return openAccountOf(tx, { ...input, program, contact, externalId: input.visitor.subject, arrived });
+}
+
+/** As {@link openVisitorAccount}, for a contact already resolved (the bootstrap's); 403 when it is anonymous. */
+export async function openContactAccount(tx: SqlExecutor, input: OpenInput & { contact: ContactRow }): Promise<OpenAccount> {
+  const externalId = input.contact.external_id;
+  if (externalId === null) throw new ApiError(403, 'forbidden', NO_CARD);
+  const program = await programOr404(tx, input.siteId);
+  return openAccountOf(tx, { ...input, program, externalId, arrived: input.clock() });
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { LoyaltyAward } from '@rapport/core/schemas';
 import { validationFailed } from '../http/ApiError.js';
 import type { SqlExecutor } from '../store/Store.js';
-import { addDays } from './accountState.js';
+import { addDays, expiresAt } from './accountState.js';
 import { appendEntry, findEntryByKey, lockAccount, type AccountRow } from './ledgerQueries.js';
-import { expiresAt, type LedgerScope } from './ledgerWrites.js';
+import type { LedgerScope } from './LedgerScope.js';
 
 const refuse = (message: string) => validationFailed([{ path: ['referralCode'], message, code: 'custom' }]);
 

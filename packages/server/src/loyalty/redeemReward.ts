@@ -3,7 +3,8 @@ import { newId, randomAlphanumeric } from '../crypto/random.js';
 import { ApiError } from '../http/ApiError.js';
 import type { SqlExecutor } from '../store/Store.js';
 import { appendEntry, assertSameRequest, findEntryByKey, type AccountRow } from './ledgerQueries.js';
-import { requestHash, settleAccount, type LedgerScope } from './ledgerWrites.js';
+import type { LedgerScope } from './LedgerScope.js';
+import { requestHash, settleAccount } from './ledgerWrites.js';
 
 interface RedemptionRow {
   id: string;

@@ -1,6 +1,6 @@
 import { RAPPORT_HEADERS } from '@rapport/core';
 import * as z from 'zod/mini';
-import type { RouteDefinition } from '../http/defineRoute.js';
+import type { RouteDefinition } from '../http/RouteDefinition.js';
 import { RAPPORT_ROUTES } from '../routes/index.js';
 import { REQUEST_SCHEMAS, RESPONSE_SCHEMAS } from './namedSchemas.js';
 

@@ -1,5 +1,5 @@
 import type { Availability, OwnerBootstrap, OwnerSettings } from '@rapport/core/schemas';
-import type { SiteRecord } from '../sites/siteQueries.js';
+import type { BootstrapSlotInput } from '../contacts/BootstrapSlotInput.js';
 import type { SqlExecutor } from '../store/Store.js';
 import { findCurrentOwner } from './assignments.js';
 import { assignRoundRobin } from './assignRoundRobin.js';
@@ -9,18 +9,6 @@ import { loadOwnerSettings } from './ownerSettings.js';
 import { measuredResponseMinutes, resolveResponseTime } from './responseTime.js';
 import { findStaff, scheduleOf, type StaffRecord } from './staffQueries.js';
 import { toPublicOwner } from './toPublicOwner.js';
-
-type Transaction = <T>(fn: (tx: SqlExecutor) => Promise<T>) => Promise<T>;
-
-/** Inputs of {@link loadOwnerSlot}. */
-export interface LoadOwnerSlotInput {
-  /** The site of the request (from the publishable key). */
-  site: SiteRecord;
-  /** The visitor's contact, as resolved from their verified token (never from the request). */
-  contactId: string;
-  /** The app's clock, read once the owner is settled (after round-robin's locks): availability is computed for then. */
-  clock: () => Date;
-}
 
 /** The instants an availability changes at. */
 function changesOf(availability: Availability): number[] {
@@ -47,42 +35,36 @@ async function loadOwner(tx: SqlExecutor, siteId: string, contactId: string): Pr
  * {@link findCoveringBackup}; when nobody is, `null` and the widget shows the team). A signed-in contact without
  * an owner is first offered to round-robin (when the site turned it on); an anonymous visitor only has an owner a
  * staff member's reply gave them.
- * The caller decides whether the site has the owner widget on.
+ * The caller decides whether the site has the owner widget on. Run it in a transaction: round-robin takes the team's
+ * lock, and availability is computed for the clock's time once the owner is settled (after those locks).
  */
-export async function loadOwnerSlot(transaction: Transaction, input: LoadOwnerSlotInput): Promise<OwnerBootstrap> {
-  const { site, contactId, clock } = input;
-  return transaction(async (tx) => {
-    const settings = await loadOwnerSettings(tx, site.id);
-    const team = settings.teamName ? { name: settings.teamName } : null;
-    let staff = await loadOwner(tx, site.id, contactId);
-    if (!staff && settings.roundRobin) {
-      const { rows } = await tx.query<{ external_id: string | null }>('SELECT external_id FROM contacts WHERE id = $1 AND site_id = $2', [
-        contactId,
-        site.id,
-      ]);
-      if (rows[0]?.external_id && (await assignRoundRobin(tx, { siteId: site.id, contactId, clock }))) {
-        staff = await loadOwner(tx, site.id, contactId);
-      }
-    }
-    const now = clock();
-    if (!staff) return { enabled: true, owner: null, availability: null, covering: null, team, refreshAt: null };
+export async function loadOwnerSlot(tx: SqlExecutor, input: BootstrapSlotInput): Promise<OwnerBootstrap> {
+  const { site, contact, clock } = input;
+  const settings = await loadOwnerSettings(tx, site.id);
+  const team = settings.teamName ? { name: settings.teamName } : null;
+  let staff = await loadOwner(tx, site.id, contact.id);
+  const signedIn = contact.external_id !== null;
+  if (!staff && settings.roundRobin && signedIn && (await assignRoundRobin(tx, { siteId: site.id, contactId: contact.id, clock }))) {
+    staff = await loadOwner(tx, site.id, contact.id);
+  }
+  const now = clock();
+  if (!staff) return { enabled: true, owner: null, availability: null, covering: null, team, refreshAt: null };
 
-    const availability = computeAvailability(scheduleOf(staff), now);
-    const changes = changesOf(availability);
-    let covering: OwnerBootstrap['covering'] = null;
-    if (availability.state !== 'available') {
-      const { cover, looked } = await findCoveringBackup(tx, site.id, staff, now);
-      for (const link of looked) changes.push(...changesOf(link.availability));
-      if (cover) covering = { owner: await publicView(tx, site.id, cover.staff, settings, now), availability: cover.availability };
-    }
-    const next = changes.filter((at) => at > now.getTime()).sort((a, b) => a - b)[0];
-    return {
-      enabled: true,
-      owner: await publicView(tx, site.id, staff, settings, now),
-      availability,
-      covering,
-      team,
-      refreshAt: next === undefined ? null : new Date(next).toISOString(),
-    };
-  });
+  const availability = computeAvailability(scheduleOf(staff), now);
+  const changes = changesOf(availability);
+  let covering: OwnerBootstrap['covering'] = null;
+  if (availability.state !== 'available') {
+    const { cover, looked } = await findCoveringBackup(tx, site.id, staff, now);
+    for (const link of looked) changes.push(...changesOf(link.availability));
+    if (cover) covering = { owner: await publicView(tx, site.id, cover.staff, settings, now), availability: cover.availability };
+  }
+  const next = changes.filter((at) => at > now.getTime()).sort((a, b) => a - b)[0];
+  return {
+    enabled: true,
+    owner: await publicView(tx, site.id, staff, settings, now),
+    availability,
+    covering,
+    team,
+    refreshAt: next === undefined ? null : new Date(next).toISOString(),
+  };
 }

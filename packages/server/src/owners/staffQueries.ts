@@ -183,3 +183,8 @@ export async function saveStaff(
   );
   return { before, after: toRecord(rows[0] as StaffRow) };
 }
+
+/** Takes a staff member off the team (kept, so the assignment history still names them); `now` is the change's time. */
+export async function deactivateStaff(tx: SqlExecutor, input: { siteId: string; staffId: string; now: Date }): Promise<void> {
+  await tx.query('UPDATE staff SET active = false, updated_at = $3 WHERE site_id = $1 AND id = $2', [input.siteId, input.staffId, input.now]);
+}

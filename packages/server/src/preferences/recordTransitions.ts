@@ -1,4 +1,4 @@
-import type { Channel, ConsentEvent, ConsentSource, PreferenceCatalog } from '@rapport/core';
+import type { Channel, ConsentEvent, PreferenceCatalog } from '@rapport/core';
 import { canonicalJson } from '../crypto/canonicalJson.js';
 import { newId } from '../crypto/random.js';
 import { sha256Hex } from '../crypto/sha256.js';
@@ -65,12 +65,6 @@ export async function wordingFor(
 
 /** One planned change: the transition and how it is recorded. */
 export type PlannedTransition = StateTransition & Omit<ConsentEventDraft, keyof StateTransition>;
-
-/** Context shared by the transitions of one request. */
-export interface TransitionContext {
-  source: ConsentSource;
-  locale: string | null;
-}
 
 /**
  * Applies planned transitions to `raw` (locked by {@link lockContactPreferences}, whose `now` they take),

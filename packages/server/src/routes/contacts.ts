@@ -1,19 +1,20 @@
-import { API_PREFIX, type ContactPage } from '@rapport/core';
+import type { ContactPage } from '@rapport/core';
 import { ContactListQuerySchema, ContactPageSchema, ContactSchema, ContactUpsertSchema, ExternalIdSchema } from '@rapport/core/schemas';
 import * as z from 'zod/mini';
-import { decodeContactCursor, encodeContactCursor } from '../contacts/contactCursor.js';
-import { findContactByExternalId, listContacts, toContact } from '../contacts/contactQueries.js';
+import { contactOr404, listContacts, toContact } from '../contacts/contactQueries.js';
 import { upsertContactFromAdmin } from '../contacts/upsertContactFromAdmin.js';
-import { ApiError, validationFailed } from '../http/ApiError.js';
-import { defineAdminRoute } from '../http/defineRoute.js';
+import { defineRoute } from '../http/defineRoute.js';
+import { cursorFromQuery, encodeKeysetCursor } from '../http/keysetCursor.js';
+import { API_PATHS } from './apiPaths.js';
 
 const ContactPathSchema = z.strictObject({ externalId: ExternalIdSchema });
 const DEFAULT_PAGE_SIZE = 20;
 
 /** `GET /v1/admin/contacts`: contacts of the key's site, newest first, a page at a time. */
-export const listContactsRoute = defineAdminRoute({
+export const listContactsRoute = defineRoute({
+  auth: 'admin',
   method: 'GET',
-  path: `${API_PREFIX}/admin/contacts`,
+  path: API_PATHS.contacts.list,
   operationId: 'listContacts',
   summary: 'List contacts, newest first',
   tags: ['admin', 'contacts'],
@@ -21,41 +22,38 @@ export const listContactsRoute = defineAdminRoute({
   responses: { 200: { description: 'A page of contacts', schema: ContactPageSchema } },
   async handle(ctx) {
     const limit = ctx.query.limit ? Number(ctx.query.limit) : DEFAULT_PAGE_SIZE;
-    const after = ctx.query.cursor !== undefined ? decodeContactCursor(ctx.query.cursor) : null;
-    if (ctx.query.cursor !== undefined && !after) {
-      throw validationFailed([{ path: ['query', 'cursor'], message: 'Not a cursor from this API', code: 'invalid_format' }]);
-    }
+    const after = cursorFromQuery(ctx.query.cursor);
     const rows = await listContacts(ctx.db, { siteId: ctx.site.id, limit: limit + 1, after });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     const page: ContactPage = {
       items: items.map(toContact),
-      nextCursor: rows.length > limit && last ? encodeContactCursor({ createdAt: last.created_at, id: last.id }) : null,
+      nextCursor: rows.length > limit && last ? encodeKeysetCursor({ at: last.created_at, id: last.id }) : null,
     };
     return { status: 200, body: page };
   },
 });
 
 /** `GET /v1/admin/contacts/{externalId}`: one known contact. */
-export const getContactRoute = defineAdminRoute({
+export const getContactRoute = defineRoute({
+  auth: 'admin',
   method: 'GET',
-  path: `${API_PREFIX}/admin/contacts/{externalId}`,
+  path: API_PATHS.contacts.one,
   operationId: 'getContact',
   summary: 'Get a known contact by your own user id',
   tags: ['admin', 'contacts'],
   params: ContactPathSchema,
   responses: { 200: { description: 'The contact', schema: ContactSchema } },
   async handle(ctx) {
-    const row = await findContactByExternalId(ctx.db, ctx.site.id, ctx.params.externalId);
-    if (!row) throw new ApiError(404, 'not_found', 'No contact with this external id');
-    return { status: 200, body: toContact(row) };
+    return { status: 200, body: toContact(await contactOr404(ctx.db, ctx.site.id, ctx.params.externalId)) };
   },
 });
 
 /** `PUT /v1/admin/contacts/{externalId}`: create or update a known contact. */
-export const putContactRoute = defineAdminRoute({
+export const putContactRoute = defineRoute({
+  auth: 'admin',
   method: 'PUT',
-  path: `${API_PREFIX}/admin/contacts/{externalId}`,
+  path: API_PATHS.contacts.one,
   operationId: 'upsertContact',
   summary: 'Create or update a known contact',
   description: 'Traits are merged into the stored ones; a `null` trait value removes that trait.',

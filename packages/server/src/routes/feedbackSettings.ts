@@ -1,14 +1,15 @@
-import { API_PREFIX } from '@rapport/core';
 import { FeedbackSettingsSchema } from '@rapport/core/schemas';
 import { getFeedbackSettings, putFeedbackSettings } from '../feedback/feedbackSettingsQueries.js';
-import { defineAdminRoute } from '../http/defineRoute.js';
+import { defineRoute } from '../http/defineRoute.js';
+import { API_PATHS } from './apiPaths.js';
 
 const TAGS = ['admin', 'feedback'];
 
 /** `GET /v1/admin/feedback/settings`: the site's feedback settings. */
-export const getFeedbackSettingsRoute = defineAdminRoute({
+export const getFeedbackSettingsRoute = defineRoute({
+  auth: 'admin',
   method: 'GET',
-  path: `${API_PREFIX}/admin/feedback/settings`,
+  path: API_PATHS.feedback.settings,
   operationId: 'getFeedbackSettings',
   summary: 'Get the site-wide feedback settings',
   tags: TAGS,
@@ -19,9 +20,10 @@ export const getFeedbackSettingsRoute = defineAdminRoute({
 });
 
 /** `PUT /v1/admin/feedback/settings`: replace the site's feedback settings. */
-export const putFeedbackSettingsRoute = defineAdminRoute({
+export const putFeedbackSettingsRoute = defineRoute({
+  auth: 'admin',
   method: 'PUT',
-  path: `${API_PREFIX}/admin/feedback/settings`,
+  path: API_PATHS.feedback.settings,
   operationId: 'putFeedbackSettings',
   summary: 'Replace the site-wide feedback settings',
   description: '`globalCooldownDays`: days after any prompt was shown to a visitor before a trigger may show another (0 for none).',

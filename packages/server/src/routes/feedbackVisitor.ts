@@ -1,4 +1,3 @@
-import { API_PREFIX } from '@rapport/core';
 import {
   ErrorEnvelopeSchema,
   IdSchema,
@@ -12,11 +11,12 @@ import {
 import * as z from 'zod/mini';
 import { resolveVisitorContact } from '../contacts/resolveVisitorContact.js';
 import { recordPromptEvent } from '../feedback/recordPromptEvent.js';
+import { markReplySeen } from '../feedback/replyQueries.js';
 import { findResponse, toLoopReply, toVisitorResponse } from '../feedback/responseQueries.js';
 import { submitResponse } from '../feedback/submitResponse.js';
-import { visitorContactIdsSql } from '../feedback/visitorContacts.js';
 import { ApiError } from '../http/ApiError.js';
-import { defineVisitorRoute } from '../http/defineRoute.js';
+import { defineRoute } from '../http/defineRoute.js';
+import { API_PATHS } from './apiPaths.js';
 
 const TAGS = ['visitor', 'feedback'];
 const NOT_FOUND = { description: 'No such survey (`not_found`)', schema: ErrorEnvelopeSchema };
@@ -26,9 +26,10 @@ const CONFLICT = {
 };
 
 /** `POST /v1/visitor/feedback/events`: the prompt was shown or dismissed. */
-export const promptEventRoute = defineVisitorRoute({
+export const promptEventRoute = defineRoute({
+  auth: 'visitor',
   method: 'POST',
-  path: `${API_PREFIX}/visitor/feedback/events`,
+  path: API_PATHS.feedback.promptEvents,
   operationId: 'recordPromptEvent',
   summary: 'Record that a prompt was shown or dismissed',
   description:
@@ -36,7 +37,6 @@ export const promptEventRoute = defineVisitorRoute({
     '`max_displays`, `cooldown`, `global_cooldown`) when sampling or the recontact rules say no, and is then not recorded. ' +
     'A display from the `tab` and a dismissal are always recorded. Idempotent by `id`.',
   tags: TAGS,
-  token: 'required',
   body: PromptEventSchema,
   responses: {
     200: { description: 'Whether the prompt may show', schema: PromptEventResultSchema },
@@ -51,9 +51,10 @@ export const promptEventRoute = defineVisitorRoute({
 });
 
 /** `POST /v1/visitor/feedback/responses`: the visitor's answer, stored once per client id. */
-export const submitResponseRoute = defineVisitorRoute({
+export const submitResponseRoute = defineRoute({
+  auth: 'visitor',
   method: 'POST',
-  path: `${API_PREFIX}/visitor/feedback/responses`,
+  path: API_PATHS.feedback.visitorResponses,
   operationId: 'submitFeedbackResponse',
   summary: 'Submit an answer to a survey',
   description:
@@ -62,7 +63,6 @@ export const submitResponseRoute = defineVisitorRoute({
     '`text`, which needs text), text at most the survey\'s `textMaxLength`, `contactRequested` only in the negative band ' +
     'of a survey that allows it, `answeredAt` within the last 30 days and not in the future.',
   tags: TAGS,
-  token: 'required',
   body: ResponseSubmitSchema,
   responses: {
     200: { description: 'This response was already stored (a replay)', schema: VisitorResponseSchema },
@@ -78,16 +78,16 @@ export const submitResponseRoute = defineVisitorRoute({
 });
 
 /** `POST /v1/visitor/feedback/replies/{responseId}/seen`: the visitor saw (or acknowledged) a reply. */
-export const replySeenRoute = defineVisitorRoute({
+export const replySeenRoute = defineRoute({
+  auth: 'visitor',
   method: 'POST',
-  path: `${API_PREFIX}/visitor/feedback/replies/{responseId}/seen`,
+  path: API_PATHS.feedback.replySeen,
   operationId: 'markFeedbackReplySeen',
   summary: 'Mark a reply or resolution as seen',
   description:
     'Once seen, a reply is no longer listed in the bootstrap. `acknowledged: true` records that the visitor pressed ' +
     '"Got it". Only the visitor\'s own responses: any other id is 404.',
   tags: TAGS,
-  token: 'required',
   params: z.strictObject({ responseId: IdSchema }),
   body: ReplySeenSchema,
   responses: {
@@ -100,15 +100,14 @@ export const replySeenRoute = defineVisitorRoute({
       const contact = await resolveVisitorContact(tx, { siteId: site.id, visitor, now: ctx.clock() });
       // Read once the contact is held, so the mark kept (the first to commit) is also the earliest.
       const now = ctx.clock();
-      const { rows } = await tx.query<{ id: string }>(
-        `UPDATE feedback_responses SET reply_seen_at = COALESCE(reply_seen_at, $3),
-           reply_acknowledged_at = CASE WHEN $4::boolean THEN COALESCE(reply_acknowledged_at, $3) ELSE reply_acknowledged_at END
-         WHERE site_id = $1 AND id = $2 AND contact_id IN (${visitorContactIdsSql('$1', '$5')})
-           AND (reply IS NOT NULL OR status = 'resolved')
-         RETURNING id`,
-        [site.id, params.responseId, now, body.acknowledged, contact.id],
-      );
-      return rows[0] ? findResponse(tx, site.id, params.responseId) : null;
+      const seen = await markReplySeen(tx, {
+        siteId: site.id,
+        responseId: params.responseId,
+        contactId: contact.id,
+        at: now,
+        acknowledged: body.acknowledged,
+      });
+      return seen ? findResponse(tx, site.id, params.responseId) : null;
     });
     if (!row) throw new ApiError(404, 'not_found', 'No reply with this id for this visitor');
     return { status: 200, body: toLoopReply(row) };

@@ -1,4 +1,4 @@
-import type { RouteDefinition } from '../http/defineRoute.js';
+import type { RouteDefinition } from '../http/RouteDefinition.js';
 import { bootstrapRoute } from './bootstrap.js';
 import { getContactRoute, listContactsRoute, putContactRoute } from './contacts.js';
 import { listContactRequestsRoute, listFeedbackResponsesRoute, updateFeedbackResponseRoute } from './feedbackResponses.js';
@@ -54,19 +54,17 @@ import {
 } from './staffAdmin.js';
 import { createSurveyRoute, getSurveyRoute, listSurveysRoute, surveyResultsRoute, updateSurveyRoute } from './surveys.js';
 
-/**
- * Every route of the API. The app mounts exactly these and the OpenAPI document describes exactly these,
- * so the two cannot drift apart.
- */
-export const RAPPORT_ROUTES: readonly RouteDefinition[] = [
-  bootstrapRoute,
-  profileRoute,
-  promptEventRoute,
-  submitResponseRoute,
-  replySeenRoute,
-  listContactsRoute,
-  getContactRoute,
-  putContactRoute,
+/** The visitor's session: everything for every widget in one request, and their own settings. */
+const SESSION_ROUTES = [bootstrapRoute, profileRoute];
+
+/** Feedback from the browser: prompts shown or dismissed, answers, replies seen. */
+const FEEDBACK_VISITOR_ROUTES = [promptEventRoute, submitResponseRoute, replySeenRoute];
+
+/** Contacts as the business knows them. */
+const CONTACT_ROUTES = [listContactsRoute, getContactRoute, putContactRoute];
+
+/** Feedback for the business: surveys and their results, responses and replies, settings. */
+const FEEDBACK_ADMIN_ROUTES = [
   createSurveyRoute,
   listSurveysRoute,
   getSurveyRoute,
@@ -77,6 +75,10 @@ export const RAPPORT_ROUTES: readonly RouteDefinition[] = [
   listContactRequestsRoute,
   getFeedbackSettingsRoute,
   putFeedbackSettingsRoute,
+];
+
+/** Preferences: the visitor's choices, the links in emails, the catalog and the consent log. */
+const PREFERENCE_ROUTES = [
   updateVisitorPreferencesRoute,
   exportVisitorPreferencesRoute,
   confirmOptInRoute,
@@ -91,6 +93,10 @@ export const RAPPORT_ROUTES: readonly RouteDefinition[] = [
   listPendingConfirmationsRoute,
   optInRatesRoute,
   verifyConsentChainsRoute,
+];
+
+/** Loyalty: the visitor's card and redemptions, the program, the ledger writes, the members. */
+const LOYALTY_ROUTES = [
   getVisitorLoyaltyRoute,
   redeemRewardRoute,
   memberTokenRoute,
@@ -103,6 +109,10 @@ export const RAPPORT_ROUTES: readonly RouteDefinition[] = [
   getContactLoyaltyRoute,
   scanLoyaltyMemberRoute,
   listLoyaltyMembersRoute,
+];
+
+/** Contact owners: the visitor's owner, the staff and their hours, assignments, requests to be contacted. */
+const OWNER_ROUTES = [
   getVisitorOwnerRoute,
   listStaffRoute,
   getStaffRoute,
@@ -115,6 +125,10 @@ export const RAPPORT_ROUTES: readonly RouteDefinition[] = [
   putContactOwnerRoute,
   staffContactRequestsRoute,
   ownerContactRequestsRoute,
+];
+
+/** The site of a secret key: its publishable keys and origins, its secret keys, its identity secret. */
+const SITE_ROUTES = [
   getSiteRoute,
   createPublishableKeyRoute,
   revokePublishableKeyRoute,
@@ -123,5 +137,21 @@ export const RAPPORT_ROUTES: readonly RouteDefinition[] = [
   createSecretKeyRoute,
   revokeSecretKeyRoute,
   rotateIdentitySecretRoute,
+];
+
+/**
+ * Every route of the API, by domain. The app mounts exactly these and the OpenAPI document describes exactly these,
+ * so the two cannot drift apart; the document lists their paths in this order (feedback's browser routes have come
+ * before the contacts since the first version), so add a route to the end of its domain.
+ */
+export const RAPPORT_ROUTES: readonly RouteDefinition[] = [
+  ...SESSION_ROUTES,
+  ...FEEDBACK_VISITOR_ROUTES,
+  ...CONTACT_ROUTES,
+  ...FEEDBACK_ADMIN_ROUTES,
+  ...PREFERENCE_ROUTES,
+  ...LOYALTY_ROUTES,
+  ...OWNER_ROUTES,
+  ...SITE_ROUTES,
   openApiRoute,
 ];

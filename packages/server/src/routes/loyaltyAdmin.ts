@@ -1,4 +1,3 @@
-import { API_PREFIX } from '@rapport/core';
 import {
   ErrorEnvelopeSchema,
   ExternalIdSchema,
@@ -13,12 +12,15 @@ import {
 } from '@rapport/core/schemas';
 import * as z from 'zod/mini';
 import { ApiError } from '../http/ApiError.js';
-import { defineAdminRoute, type RouteResult } from '../http/defineRoute.js';
-import { adjustPoints, awardOrder, reverseOrder, type WriteOutcome } from '../loyalty/ledgerWrites.js';
+import { defineRoute } from '../http/defineRoute.js';
+import type { RouteResult } from '../http/RouteDefinition.js';
+import type { WriteOutcome } from '../loyalty/LedgerScope.js';
+import { adjustPoints, awardOrder, reverseOrder } from '../loyalty/ledgerWrites.js';
 import { toLedgerEntry } from '../loyalty/ledgerQueries.js';
 import { verifyMemberToken } from '../loyalty/memberToken.js';
 import { findMember, findOrderMember, openAdminAccount, readMember } from '../loyalty/openAccount.js';
 import { programOr404, saveProgram } from '../loyalty/programQueries.js';
+import { API_PATHS } from './apiPaths.js';
 
 const TAGS = ['admin', 'loyalty'];
 const NO_PROGRAM = { description: 'No program, or no such member or order (`not_found`)', schema: ErrorEnvelopeSchema };
@@ -35,9 +37,10 @@ function written(outcome: WriteOutcome): RouteResult {
 }
 
 /** `GET /v1/admin/loyalty/program`. */
-export const getLoyaltyProgramRoute = defineAdminRoute({
+export const getLoyaltyProgramRoute = defineRoute({
+  auth: 'admin',
   method: 'GET',
-  path: `${API_PREFIX}/admin/loyalty/program`,
+  path: API_PATHS.loyalty.program,
   operationId: 'getLoyaltyProgram',
   summary: 'The current loyalty program',
   tags: TAGS,
@@ -48,9 +51,10 @@ export const getLoyaltyProgramRoute = defineAdminRoute({
 });
 
 /** `PUT /v1/admin/loyalty/program`. */
-export const putLoyaltyProgramRoute = defineAdminRoute({
+export const putLoyaltyProgramRoute = defineRoute({
+  auth: 'admin',
   method: 'PUT',
-  path: `${API_PREFIX}/admin/loyalty/program`,
+  path: API_PATHS.loyalty.program,
   operationId: 'putLoyaltyProgram',
   summary: 'Write the loyalty program',
   description: 'A changed program is a new version (201); the same one keeps the current version (200). Existing ledger entries are never rewritten.',
@@ -67,9 +71,10 @@ export const putLoyaltyProgramRoute = defineAdminRoute({
 });
 
 /** `POST /v1/admin/loyalty/awards`. */
-export const awardLoyaltyPointsRoute = defineAdminRoute({
+export const awardLoyaltyPointsRoute = defineRoute({
+  auth: 'admin',
   method: 'POST',
-  path: `${API_PREFIX}/admin/loyalty/awards`,
+  path: API_PATHS.loyalty.awards,
   operationId: 'awardLoyaltyPoints',
   summary: 'Award points for an order',
   description:
@@ -91,9 +96,10 @@ export const awardLoyaltyPointsRoute = defineAdminRoute({
 });
 
 /** `POST /v1/admin/loyalty/reversals`. */
-export const reverseLoyaltyAwardRoute = defineAdminRoute({
+export const reverseLoyaltyAwardRoute = defineRoute({
+  auth: 'admin',
   method: 'POST',
-  path: `${API_PREFIX}/admin/loyalty/reversals`,
+  path: API_PATHS.loyalty.reversals,
   operationId: 'reverseLoyaltyAward',
   summary: 'Reverse an order’s award (refund, cancellation)',
   description:
@@ -114,9 +120,10 @@ export const reverseLoyaltyAwardRoute = defineAdminRoute({
 });
 
 /** `POST /v1/admin/loyalty/adjustments`. */
-export const adjustLoyaltyPointsRoute = defineAdminRoute({
+export const adjustLoyaltyPointsRoute = defineRoute({
+  auth: 'admin',
   method: 'POST',
-  path: `${API_PREFIX}/admin/loyalty/adjustments`,
+  path: API_PATHS.loyalty.adjustments,
   operationId: 'adjustLoyaltyPoints',
   summary: 'Correct a member’s points, with a reason',
   description:
@@ -142,9 +149,10 @@ export const adjustLoyaltyPointsRoute = defineAdminRoute({
 });
 
 /** `GET /v1/admin/contacts/{externalId}/loyalty`. */
-export const getContactLoyaltyRoute = defineAdminRoute({
+export const getContactLoyaltyRoute = defineRoute({
+  auth: 'admin',
   method: 'GET',
-  path: `${API_PREFIX}/admin/contacts/{externalId}/loyalty`,
+  path: API_PATHS.loyalty.member,
   operationId: 'getContactLoyalty',
   summary: 'A member’s card and full ledger',
   description: GRANTS,
@@ -159,9 +167,10 @@ export const getContactLoyaltyRoute = defineAdminRoute({
 });
 
 /** `POST /v1/admin/loyalty/scan`. */
-export const scanLoyaltyMemberRoute = defineAdminRoute({
+export const scanLoyaltyMemberRoute = defineRoute({
+  auth: 'admin',
   method: 'POST',
-  path: `${API_PREFIX}/admin/loyalty/scan`,
+  path: API_PATHS.loyalty.scan,
   operationId: 'scanLoyaltyMember',
   summary: 'Find the member of a scanned QR token',
   description: GRANTS,

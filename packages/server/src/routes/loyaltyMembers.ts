@@ -1,18 +1,18 @@
-import { API_PREFIX } from '@rapport/core';
 import { ErrorEnvelopeSchema, LoyaltyMemberListQuerySchema, LoyaltyMemberPageSchema, type LoyaltyMemberPage } from '@rapport/core/schemas';
-import { validationFailed } from '../http/ApiError.js';
-import { defineAdminRoute } from '../http/defineRoute.js';
-import { decodeKeysetCursor, encodeKeysetCursor } from '../http/keysetCursor.js';
+import { defineRoute } from '../http/defineRoute.js';
+import { cursorFromQuery, encodeKeysetCursor } from '../http/keysetCursor.js';
 import { listMembers } from '../loyalty/memberList.js';
 import { programOr404 } from '../loyalty/programQueries.js';
+import { API_PATHS } from './apiPaths.js';
 
 /** Members on a page when the request gives no `limit`. */
 const DEFAULT_PAGE_SIZE = 25;
 
 /** `GET /v1/admin/loyalty/members`: the site's loyalty members, newest member first, a page at a time. */
-export const listLoyaltyMembersRoute = defineAdminRoute({
+export const listLoyaltyMembersRoute = defineRoute({
+  auth: 'admin',
   method: 'GET',
-  path: `${API_PREFIX}/admin/loyalty/members`,
+  path: API_PATHS.loyalty.members,
   operationId: 'listLoyaltyMembers',
   summary: 'List loyalty members, newest member first',
   description:
@@ -29,10 +29,7 @@ export const listLoyaltyMembersRoute = defineAdminRoute({
   },
   async handle(ctx) {
     const { limit, cursor, q } = ctx.query;
-    const after = cursor !== undefined ? decodeKeysetCursor(cursor) : null;
-    if (cursor !== undefined && !after) {
-      throw validationFailed([{ path: ['query', 'cursor'], message: 'Not a cursor from this API', code: 'invalid_format' }]);
-    }
+    const after = cursorFromQuery(cursor);
     await programOr404(ctx.db, ctx.site.id);
     const { members, next } = await listMembers(ctx.db, ctx.transaction, {
       siteId: ctx.site.id,

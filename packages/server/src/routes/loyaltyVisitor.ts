@@ -1,4 +1,3 @@
-import { API_PREFIX } from '@rapport/core';
 import {
   ErrorEnvelopeSchema,
   LoyaltyAccountSummarySchema,
@@ -6,21 +5,24 @@ import {
   RedemptionRequestSchema,
   RedemptionResultSchema,
 } from '@rapport/core/schemas';
-import { defineVisitorRoute } from '../http/defineRoute.js';
+import { defineRoute } from '../http/defineRoute.js';
 import { grantDueRewards } from '../loyalty/automaticRewards.js';
+import { markCelebrationsSeen } from '../loyalty/ledgerQueries.js';
 import { memberQr } from '../loyalty/memberQr.js';
 import { signMemberToken } from '../loyalty/memberToken.js';
 import { openVisitorAccount, readCard } from '../loyalty/openAccount.js';
 import { redeemReward } from '../loyalty/redeemReward.js';
+import { API_PATHS } from './apiPaths.js';
 
 const TAGS = ['visitor', 'loyalty'];
 const FORBIDDEN = { description: 'An anonymous visitor has no card: sign in first (`forbidden`)', schema: ErrorEnvelopeSchema };
 const NO_PROGRAM = { description: 'The site has no loyalty program (`not_found`)', schema: ErrorEnvelopeSchema };
 
 /** `GET /v1/visitor/loyalty`: the visitor's card. */
-export const getVisitorLoyaltyRoute = defineVisitorRoute({
+export const getVisitorLoyaltyRoute = defineRoute({
+  auth: 'visitor',
   method: 'GET',
-  path: `${API_PREFIX}/visitor/loyalty`,
+  path: API_PATHS.loyalty.card,
   operationId: 'getVisitorLoyalty',
   summary: 'The visitor’s loyalty card',
   description:
@@ -29,7 +31,6 @@ export const getVisitorLoyaltyRoute = defineVisitorRoute({
     'after the date, once a year each; `celebration` shows the latest until it is marked seen. Points past their expiry ' +
     'are expired on read.',
   tags: TAGS,
-  token: 'required',
   responses: { 200: { description: 'The card', schema: LoyaltyAccountSummarySchema }, 403: FORBIDDEN, 404: NO_PROGRAM },
   async handle(ctx) {
     const { site, visitor } = ctx;
@@ -43,9 +44,10 @@ export const getVisitorLoyaltyRoute = defineVisitorRoute({
 });
 
 /** `POST /v1/visitor/loyalty/redemptions`. */
-export const redeemRewardRoute = defineVisitorRoute({
+export const redeemRewardRoute = defineRoute({
+  auth: 'visitor',
   method: 'POST',
-  path: `${API_PREFIX}/visitor/loyalty/redemptions`,
+  path: API_PATHS.loyalty.redemptions,
   operationId: 'redeemLoyaltyReward',
   summary: 'Spend points on a reward',
   description:
@@ -53,7 +55,6 @@ export const redeemRewardRoute = defineVisitorRoute({
     'the same id for another reward is 422 `idempotency_conflict`. Not enough spendable points (pending ones do not count) ' +
     'is 409 `insufficient_points`.',
   tags: TAGS,
-  token: 'required',
   body: RedemptionRequestSchema,
   responses: {
     200: { description: 'The original redemption of this id', schema: RedemptionResultSchema },
@@ -74,16 +75,16 @@ export const redeemRewardRoute = defineVisitorRoute({
 });
 
 /** `POST /v1/visitor/loyalty/member-token`. */
-export const memberTokenRoute = defineVisitorRoute({
+export const memberTokenRoute = defineRoute({
+  auth: 'visitor',
   method: 'POST',
-  path: `${API_PREFIX}/visitor/loyalty/member-token`,
+  path: API_PATHS.loyalty.memberToken,
   operationId: 'createLoyaltyMemberToken',
   summary: 'A short-lived signed token for the member QR code',
   description:
     'Valid for 5 minutes; the shop scans it with `POST /v1/admin/loyalty/scan`. It carries no external id. `qr` is the code ' +
     'already drawn as an SVG path, so the browser needs no QR encoder.',
   tags: TAGS,
-  token: 'required',
   responses: { 200: { description: 'The token', schema: MemberTokenSchema }, 403: FORBIDDEN, 404: NO_PROGRAM },
   async handle(ctx) {
     const { site, visitor, now } = ctx;
@@ -94,20 +95,20 @@ export const memberTokenRoute = defineVisitorRoute({
 });
 
 /** `POST /v1/visitor/loyalty/celebrations/seen`. */
-export const celebrationSeenRoute = defineVisitorRoute({
+export const celebrationSeenRoute = defineRoute({
+  auth: 'visitor',
   method: 'POST',
-  path: `${API_PREFIX}/visitor/loyalty/celebrations/seen`,
+  path: API_PATHS.loyalty.celebrationsSeen,
   operationId: 'markLoyaltyCelebrationSeen',
   summary: 'Mark the card’s celebration as seen',
   tags: TAGS,
-  token: 'required',
   responses: { 200: { description: 'The card, without the celebration', schema: LoyaltyAccountSummarySchema }, 403: FORBIDDEN, 404: NO_PROGRAM },
   async handle(ctx) {
     const { site, visitor } = ctx;
     const body = await ctx.transaction(async (tx) => {
       const open = await openVisitorAccount(tx, { siteId: site.id, visitor, clock: ctx.clock });
       const seenAt = open.scope.now;
-      await tx.query('UPDATE loyalty_accounts SET celebrations_seen_at = $2 WHERE id = $1', [open.account.id, seenAt]);
+      await markCelebrationsSeen(tx, open.account.id, seenAt);
       return readCard(tx, { ...open, account: { ...open.account, celebrations_seen_at: seenAt } });
     });
     return { status: 200, body };

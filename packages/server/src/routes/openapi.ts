@@ -1,10 +1,11 @@
-import { API_PREFIX } from '@rapport/core';
-import { definePublicRoute } from '../http/defineRoute.js';
+import { defineRoute } from '../http/defineRoute.js';
+import { API_PATHS } from './apiPaths.js';
 
 /** `GET /v1/openapi.json`: the OpenAPI 3.1 document of this server, built from the contract's schemas. */
-export const openApiRoute = definePublicRoute({
+export const openApiRoute = defineRoute({
+  auth: 'public',
   method: 'GET',
-  path: `${API_PREFIX}/openapi.json`,
+  path: API_PATHS.meta.openApi,
   operationId: 'getOpenApiDocument',
   summary: 'The OpenAPI 3.1 document of this API',
   tags: ['meta'],

@@ -1,4 +1,3 @@
-import { API_PREFIX } from '@rapport/core';
 import {
   ContactOwnerSchema,
   ErrorEnvelopeSchema,
@@ -11,9 +10,9 @@ import {
   TouchSchema,
 } from '@rapport/core/schemas';
 import * as z from 'zod/mini';
-import { findContactByExternalId } from '../contacts/contactQueries.js';
+import { contactOr404 } from '../contacts/contactQueries.js';
 import { ApiError } from '../http/ApiError.js';
-import { defineAdminRoute } from '../http/defineRoute.js';
+import { defineRoute } from '../http/defineRoute.js';
 import { findCurrentOwner, readContactOwner, setOwner } from '../owners/assignments.js';
 import { computeAvailability } from '../owners/computeAvailability.js';
 import { findOrCreateContact } from '../owners/findOrCreateContact.js';
@@ -22,15 +21,17 @@ import { groupContactRequestsByOwner, listStaffContactRequests } from '../owners
 import { lockContactOwners, lockTeam } from '../owners/ownerLocks.js';
 import { isAvailableNow, scheduleOf, staffOr404, staffOr422 } from '../owners/staffQueries.js';
 import { toFeedbackResponse } from '../feedback/responseQueries.js';
+import { API_PATHS } from './apiPaths.js';
 
 const TAGS = ['admin', 'owners'];
 const ContactPathSchema = z.strictObject({ externalId: ExternalIdSchema });
 const NO_CONTACT = { description: 'No contact with this external id (`not_found`)', schema: ErrorEnvelopeSchema };
 
 /** `POST /v1/admin/touches`. */
-export const recordTouchRoute = defineAdminRoute({
+export const recordTouchRoute = defineRoute({
+  auth: 'admin',
   method: 'POST',
-  path: `${API_PREFIX}/admin/touches`,
+  path: API_PATHS.owners.touches,
   operationId: 'recordOwnerTouch',
   summary: 'A staff member replied to or served a contact (first touch owns)',
   description:
@@ -57,9 +58,10 @@ export const recordTouchRoute = defineAdminRoute({
 });
 
 /** `GET /v1/admin/contacts/{externalId}/owner`. */
-export const getContactOwnerRoute = defineAdminRoute({
+export const getContactOwnerRoute = defineRoute({
+  auth: 'admin',
   method: 'GET',
-  path: `${API_PREFIX}/admin/contacts/{externalId}/owner`,
+  path: API_PATHS.owners.contactOwner,
   operationId: 'getContactOwner',
   summary: 'A contact’s owner and every assignment (who, when, how, by whom)',
   tags: TAGS,
@@ -67,16 +69,16 @@ export const getContactOwnerRoute = defineAdminRoute({
   responses: { 200: { description: 'The owner (`null` when none) and the history, oldest first', schema: ContactOwnerSchema }, 404: NO_CONTACT },
   async handle(ctx) {
     const { site, now, params } = ctx;
-    const contact = await findContactByExternalId(ctx.db, site.id, params.externalId);
-    if (!contact) throw new ApiError(404, 'not_found', 'No contact with this external id');
+    const contact = await contactOr404(ctx.db, site.id, params.externalId);
     return { status: 200, body: await readContactOwner(ctx.db, { siteId: site.id, contact, now }) };
   },
 });
 
 /** `PUT /v1/admin/contacts/{externalId}/owner`. */
-export const putContactOwnerRoute = defineAdminRoute({
+export const putContactOwnerRoute = defineRoute({
+  auth: 'admin',
   method: 'PUT',
-  path: `${API_PREFIX}/admin/contacts/{externalId}/owner`,
+  path: API_PATHS.owners.contactOwner,
   operationId: 'putContactOwner',
   summary: 'Reassign a contact by hand',
   description:
@@ -115,9 +117,10 @@ export const putContactOwnerRoute = defineAdminRoute({
 });
 
 /** `GET /v1/admin/staff/{staffId}/contact-requests`. */
-export const staffContactRequestsRoute = defineAdminRoute({
+export const staffContactRequestsRoute = defineRoute({
+  auth: 'admin',
   method: 'GET',
-  path: `${API_PREFIX}/admin/staff/{staffId}/contact-requests`,
+  path: API_PATHS.owners.staffContactRequests,
   operationId: 'listStaffContactRequests',
   summary: 'Open “contact me” requests of the contacts a staff member owns',
   description:
@@ -138,9 +141,10 @@ export const staffContactRequestsRoute = defineAdminRoute({
 });
 
 /** `GET /v1/admin/owners/contact-requests`. */
-export const ownerContactRequestsRoute = defineAdminRoute({
+export const ownerContactRequestsRoute = defineRoute({
+  auth: 'admin',
   method: 'GET',
-  path: `${API_PREFIX}/admin/owners/contact-requests`,
+  path: API_PATHS.owners.contactRequests,
   operationId: 'listContactRequestsByOwner',
   summary: 'Open “contact me” requests, grouped by owner',
   description: 'One group per active staff member (by id, empty ones too), then the unowned contacts’ group (`staffId` `null`).',

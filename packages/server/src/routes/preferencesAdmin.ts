@@ -1,4 +1,4 @@
-import { API_PREFIX, type ContactPreferences } from '@rapport/core';
+import type { ContactPreferences } from '@rapport/core';
 import {
   ConsentChainReportSchema,
   ConsentEventSchema,
@@ -13,9 +13,8 @@ import {
   PreferenceStateSchema,
 } from '@rapport/core/schemas';
 import * as z from 'zod/mini';
-import { findContactByExternalId, type ContactRow } from '../contacts/contactQueries.js';
-import { ApiError } from '../http/ApiError.js';
-import { defineAdminRoute } from '../http/defineRoute.js';
+import { contactOr404 } from '../contacts/contactQueries.js';
+import { defineRoute } from '../http/defineRoute.js';
 import { applyPreferenceChange } from '../preferences/applyPreferenceChange.js';
 import { loadCurrentCatalog, saveCatalog } from '../preferences/catalogQueries.js';
 import { listConsentEvents, verifyConsentChains } from '../preferences/consentLog.js';
@@ -23,22 +22,17 @@ import { listPendingConfirmations, loadOptInRates } from '../preferences/prefere
 import { derivePreferenceToken } from '../preferences/preferenceTokens.js';
 import { toPreferenceState } from '../preferences/preferenceState.js';
 import { lockContactPreferences } from '../preferences/recordTransitions.js';
-import type { SqlExecutor } from '../store/Store.js';
+import { API_PATHS } from './apiPaths.js';
 
 const TAGS = ['admin', 'preferences'];
 const ContactPathSchema = z.strictObject({ externalId: ExternalIdSchema });
 const NO_CONTACT = { description: 'No contact with this external id (`not_found`)', schema: ErrorEnvelopeSchema };
 
-async function contactOr404(db: SqlExecutor, siteId: string, externalId: string): Promise<ContactRow> {
-  const row = await findContactByExternalId(db, siteId, externalId);
-  if (!row) throw new ApiError(404, 'not_found', 'No contact with this external id');
-  return row;
-}
-
 /** `GET /v1/admin/preferences/catalog`. */
-export const getPreferenceCatalogRoute = defineAdminRoute({
+export const getPreferenceCatalogRoute = defineRoute({
+  auth: 'admin',
   method: 'GET',
-  path: `${API_PREFIX}/admin/preferences/catalog`,
+  path: API_PATHS.preferences.catalog,
   operationId: 'getPreferenceCatalog',
   summary: 'Get the current preference catalog',
   tags: TAGS,
@@ -49,9 +43,10 @@ export const getPreferenceCatalogRoute = defineAdminRoute({
 });
 
 /** `PUT /v1/admin/preferences/catalog`. */
-export const putPreferenceCatalogRoute = defineAdminRoute({
+export const putPreferenceCatalogRoute = defineRoute({
+  auth: 'admin',
   method: 'PUT',
-  path: `${API_PREFIX}/admin/preferences/catalog`,
+  path: API_PATHS.preferences.catalog,
   operationId: 'putPreferenceCatalog',
   summary: 'Write the preference catalog',
   description: 'Changed wording makes a new version with a new hash (201); the same wording keeps the current version (200).',
@@ -69,9 +64,10 @@ export const putPreferenceCatalogRoute = defineAdminRoute({
 });
 
 /** `GET /v1/admin/contacts/{externalId}/preferences`. */
-export const getContactPreferencesRoute = defineAdminRoute({
+export const getContactPreferencesRoute = defineRoute({
+  auth: 'admin',
   method: 'GET',
-  path: `${API_PREFIX}/admin/contacts/{externalId}/preferences`,
+  path: API_PATHS.preferences.contact,
   operationId: 'getContactPreferences',
   summary: 'A contact’s preferences and one-click unsubscribe URL',
   tags: TAGS,
@@ -87,7 +83,7 @@ export const getContactPreferencesRoute = defineAdminRoute({
         contactId: contact.id,
         externalId: contact.external_id,
         state: toPreferenceState(await loadCurrentCatalog(tx, site), raw, now),
-        oneClickUnsubscribeUrl: `${new URL(ctx.c.req.url).origin}${API_PREFIX}/unsubscribe/${token}`,
+        oneClickUnsubscribeUrl: `${new URL(ctx.c.req.url).origin}${API_PATHS.preferences.unsubscribe.replace('{token}', token)}`,
       };
     });
     return { status: 200, body };
@@ -95,9 +91,10 @@ export const getContactPreferencesRoute = defineAdminRoute({
 });
 
 /** `PATCH /v1/admin/contacts/{externalId}/preferences`. */
-export const updateContactPreferencesRoute = defineAdminRoute({
+export const updateContactPreferencesRoute = defineRoute({
+  auth: 'admin',
   method: 'PATCH',
-  path: `${API_PREFIX}/admin/contacts/{externalId}/preferences`,
+  path: API_PATHS.preferences.contact,
   operationId: 'updateContactPreferences',
   summary: 'Change a contact’s preferences on their behalf',
   description: 'The same rules as the visitor’s change, recorded with source `admin`.',
@@ -123,9 +120,10 @@ export const updateContactPreferencesRoute = defineAdminRoute({
 });
 
 /** `GET /v1/admin/contacts/{externalId}/consent-events`. */
-export const listConsentEventsRoute = defineAdminRoute({
+export const listConsentEventsRoute = defineRoute({
+  auth: 'admin',
   method: 'GET',
-  path: `${API_PREFIX}/admin/contacts/{externalId}/consent-events`,
+  path: API_PATHS.preferences.consentEvents,
   operationId: 'listConsentEvents',
   summary: 'A contact’s consent history, oldest first',
   tags: TAGS,
@@ -138,9 +136,10 @@ export const listConsentEventsRoute = defineAdminRoute({
 });
 
 /** `GET /v1/admin/preferences/confirmations`. */
-export const listPendingConfirmationsRoute = defineAdminRoute({
+export const listPendingConfirmationsRoute = defineRoute({
+  auth: 'admin',
   method: 'GET',
-  path: `${API_PREFIX}/admin/preferences/confirmations`,
+  path: API_PATHS.preferences.confirmations,
   operationId: 'listPendingConfirmations',
   summary: 'Open double opt-ins, with the tokens for the confirmation emails',
   tags: TAGS,
@@ -152,9 +151,10 @@ export const listPendingConfirmationsRoute = defineAdminRoute({
 });
 
 /** `GET /v1/admin/preferences/rates`. */
-export const optInRatesRoute = defineAdminRoute({
+export const optInRatesRoute = defineRoute({
+  auth: 'admin',
   method: 'GET',
-  path: `${API_PREFIX}/admin/preferences/rates`,
+  path: API_PATHS.preferences.rates,
   operationId: 'getOptInRates',
   summary: 'Opt-in rates per topic × channel',
   tags: TAGS,
@@ -166,9 +166,10 @@ export const optInRatesRoute = defineAdminRoute({
 });
 
 /** `GET /v1/admin/preferences/verify`. */
-export const verifyConsentChainsRoute = defineAdminRoute({
+export const verifyConsentChainsRoute = defineRoute({
+  auth: 'admin',
   method: 'GET',
-  path: `${API_PREFIX}/admin/preferences/verify`,
+  path: API_PATHS.preferences.verify,
   operationId: 'verifyConsentChains',
   summary: 'Verify every consent chain of the site',
   tags: TAGS,

@@ -1,10 +1,10 @@
-import { API_PREFIX } from '@rapport/core';
 import { ConfirmOptInSchema, ErrorEnvelopeSchema, PreferenceStateSchema } from '@rapport/core/schemas';
 import * as z from 'zod/mini';
 import { ApiError } from '../http/ApiError.js';
-import { definePublicRoute, defineVisitorRoute } from '../http/defineRoute.js';
+import { defineRoute } from '../http/defineRoute.js';
 import { confirmOptIn } from '../preferences/confirmOptIn.js';
 import { findUnsubscribeToken, unsubscribeByToken } from '../preferences/unsubscribeByToken.js';
+import { API_PATHS } from './apiPaths.js';
 
 const TAGS = ['public', 'preferences'];
 const TokenPathSchema = z.strictObject({ token: z.string().check(z.minLength(1), z.maxLength(200)) });
@@ -12,9 +12,10 @@ const UnsubscribeResultSchema = z.object({ unsubscribed: z.boolean(), message: z
 const UNKNOWN_TOKEN = { description: 'Unknown or forged token (`not_found`)', schema: ErrorEnvelopeSchema };
 
 /** `POST /v1/preferences/confirm`: the double opt-in link. */
-export const confirmOptInRoute = definePublicRoute({
+export const confirmOptInRoute = defineRoute({
+  auth: 'public',
   method: 'POST',
-  path: `${API_PREFIX}/preferences/confirm`,
+  path: API_PATHS.preferences.confirm,
   operationId: 'confirmPreferenceOptIn',
   summary: 'Confirm an email opt-in (double opt-in link)',
   description: 'Turns the pending choice on, recorded with source `confirmation_link` and `confirmedAt`. Tokens last 7 days and work once.',
@@ -34,16 +35,17 @@ export const confirmOptInRoute = definePublicRoute({
  * `POST /v1/visitor/preferences/confirm`: the same confirmation from the site's own confirmation page in the
  * browser, with the publishable key (origin allowlist, CORS, rate limit); no visitor token is needed.
  */
-export const confirmOptInFromPageRoute = defineVisitorRoute({
+export const confirmOptInFromPageRoute = defineRoute({
+  auth: 'visitor',
+  token: 'optional',
   method: 'POST',
-  path: `${API_PREFIX}/visitor/preferences/confirm`,
+  path: API_PATHS.preferences.confirmFromPage,
   operationId: 'confirmPreferenceOptInFromPage',
   summary: 'Confirm an email opt-in from the site’s confirmation page (browser)',
   description:
     'For a confirmation page that calls the API from the browser: as `POST /v1/preferences/confirm`, with the publishable ' +
     'key, so the origin is checked and the answer (errors included) is readable cross-origin. Only links of the key’s site work.',
   tags: ['visitor', 'preferences'],
-  token: 'optional',
   body: ConfirmOptInSchema,
   responses: {
     200: { description: 'The contact’s choices after confirming', schema: PreferenceStateSchema },
@@ -56,9 +58,10 @@ export const confirmOptInFromPageRoute = defineVisitorRoute({
 });
 
 /** `POST /v1/unsubscribe/{token}`: RFC 8058 one-click unsubscribe. */
-export const oneClickUnsubscribeRoute = definePublicRoute({
+export const oneClickUnsubscribeRoute = defineRoute({
+  auth: 'public',
   method: 'POST',
-  path: `${API_PREFIX}/unsubscribe/{token}`,
+  path: API_PATHS.preferences.unsubscribe,
   operationId: 'oneClickUnsubscribe',
   summary: 'One-click unsubscribe from all marketing (RFC 8058)',
   description:
@@ -85,9 +88,10 @@ export const oneClickUnsubscribeRoute = definePublicRoute({
 });
 
 /** `GET /v1/unsubscribe/{token}`: link scanners and previews fetch it; it changes nothing. */
-export const oneClickUnsubscribeInfoRoute = definePublicRoute({
+export const oneClickUnsubscribeInfoRoute = defineRoute({
+  auth: 'public',
   method: 'GET',
-  path: `${API_PREFIX}/unsubscribe/{token}`,
+  path: API_PATHS.preferences.unsubscribe,
   operationId: 'oneClickUnsubscribeInfo',
   summary: 'Explain the one-click unsubscribe link (changes nothing)',
   tags: TAGS,

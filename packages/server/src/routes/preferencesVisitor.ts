@@ -1,12 +1,14 @@
-import { API_PREFIX, type PreferenceExport } from '@rapport/core';
+import type { PreferenceExport } from '@rapport/core';
 import { ErrorEnvelopeSchema, PreferenceChangeSchema, PreferenceExportSchema, PreferenceStateSchema } from '@rapport/core/schemas';
+import type { VisitorIdentity } from '../auth/VisitorIdentity.js';
 import { resolveVisitorContact } from '../contacts/resolveVisitorContact.js';
 import { ApiError } from '../http/ApiError.js';
-import { defineVisitorRoute, type VisitorIdentity } from '../http/defineRoute.js';
+import { defineRoute } from '../http/defineRoute.js';
 import { applyPreferenceChange } from '../preferences/applyPreferenceChange.js';
 import { loadCurrentCatalog } from '../preferences/catalogQueries.js';
 import { listConsentEvents } from '../preferences/consentLog.js';
 import { loadRawPreferences, toPreferenceState } from '../preferences/preferenceState.js';
+import { API_PATHS } from './apiPaths.js';
 
 const TAGS = ['visitor', 'preferences'];
 const FORBIDDEN = { description: 'An anonymous visitor has no preferences to keep: sign in first (`forbidden`)', schema: ErrorEnvelopeSchema };
@@ -16,9 +18,10 @@ function requireKnown(visitor: VisitorIdentity): void {
 }
 
 /** `PATCH /v1/visitor/preferences`: the visitor's own choices. */
-export const updateVisitorPreferencesRoute = defineVisitorRoute({
+export const updateVisitorPreferencesRoute = defineRoute({
+  auth: 'visitor',
   method: 'PATCH',
-  path: `${API_PREFIX}/visitor/preferences`,
+  path: API_PATHS.preferences.visitor,
   operationId: 'updateVisitorPreferences',
   summary: 'Change the visitor’s communication preferences',
   description:
@@ -27,7 +30,6 @@ export const updateVisitorPreferencesRoute = defineVisitorRoute({
     '`catalogVersion` is 409 `conflict`; an unknown topic or channel, a channel the topic does not offer or a required ' +
     'topic is 422 and records nothing. Only for a signed-in visitor.',
   tags: TAGS,
-  token: 'required',
   body: PreferenceChangeSchema,
   idempotent: true,
   responses: {
@@ -55,13 +57,13 @@ export const updateVisitorPreferencesRoute = defineVisitorRoute({
 });
 
 /** `GET /v1/visitor/preferences/export`: everything held about the visitor's choices. */
-export const exportVisitorPreferencesRoute = defineVisitorRoute({
+export const exportVisitorPreferencesRoute = defineRoute({
+  auth: 'visitor',
   method: 'GET',
-  path: `${API_PREFIX}/visitor/preferences/export`,
+  path: API_PATHS.preferences.visitorExport,
   operationId: 'exportVisitorPreferences',
   summary: 'Export the visitor’s preferences and consent history',
   tags: TAGS,
-  token: 'required',
   responses: { 200: { description: 'The visitor’s choices and history', schema: PreferenceExportSchema }, 403: FORBIDDEN },
   async handle(ctx) {
     const { site, visitor, now } = ctx;

@@ -1,18 +1,18 @@
-import { API_PREFIX } from '@rapport/core';
 import { VisitorProfileUpdateSchema, VisitorSessionSchema } from '@rapport/core/schemas';
 import { toVisitorSession, updateContactSettings } from '../contacts/contactQueries.js';
 import { resolveVisitorContact } from '../contacts/resolveVisitorContact.js';
-import { defineVisitorRoute } from '../http/defineRoute.js';
+import { defineRoute } from '../http/defineRoute.js';
+import { API_PATHS } from './apiPaths.js';
 
 /** `PATCH /v1/visitor/profile`: the visitor's own locale and time zone. */
-export const profileRoute = defineVisitorRoute({
+export const profileRoute = defineRoute({
+  auth: 'visitor',
   method: 'PATCH',
-  path: `${API_PREFIX}/visitor/profile`,
+  path: API_PATHS.session.profile,
   operationId: 'updateVisitorProfile',
   summary: "Update the visitor's own display settings",
   description: 'Changes only the contact the visitor token names. `null` clears a setting; an absent field keeps it.',
   tags: ['visitor'],
-  token: 'required',
   idempotent: true,
   body: VisitorProfileUpdateSchema,
   responses: { 200: { description: 'The updated visitor session', schema: VisitorSessionSchema } },

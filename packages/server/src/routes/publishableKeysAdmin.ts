@@ -1,18 +1,19 @@
-import { API_PREFIX } from '@rapport/core';
 import { OriginAddSchema, OriginRemoveQuerySchema, PublishableKeyCreateSchema, PublishableKeySchema } from '@rapport/core/schemas';
 import * as z from 'zod/mini';
-import { defineAdminRoute } from '../http/defineRoute.js';
+import { defineRoute } from '../http/defineRoute.js';
 import { toPublishableKey } from '../sites/describeSite.js';
 import { changeOrigins, createPublishableKey, revokePublishableKey } from '../sites/publishableKeys.js';
 import { asApiRefusal, SITE_ADMIN_REFUSALS } from './siteAdminErrors.js';
+import { API_PATHS } from './apiPaths.js';
 
 const TAGS = ['admin', 'site'];
 const KeyPathSchema = z.strictObject({ key: z.string().check(z.minLength(1), z.maxLength(200)) });
 
 /** `POST /v1/admin/site/publishable-keys`. */
-export const createPublishableKeyRoute = defineAdminRoute({
+export const createPublishableKeyRoute = defineRoute({
+  auth: 'admin',
   method: 'POST',
-  path: `${API_PREFIX}/admin/site/publishable-keys`,
+  path: API_PATHS.site.publishableKeys,
   operationId: 'createPublishableKey',
   summary: 'Create a publishable key',
   description:
@@ -31,9 +32,10 @@ export const createPublishableKeyRoute = defineAdminRoute({
 });
 
 /** `DELETE /v1/admin/site/publishable-keys/{key}`. */
-export const revokePublishableKeyRoute = defineAdminRoute({
+export const revokePublishableKeyRoute = defineRoute({
+  auth: 'admin',
   method: 'DELETE',
-  path: `${API_PREFIX}/admin/site/publishable-keys/{key}`,
+  path: API_PATHS.site.publishableKey,
   operationId: 'revokePublishableKey',
   summary: 'Revoke a publishable key',
   description: 'Browsers using it are refused from the next request on, on every server instance.',
@@ -48,9 +50,10 @@ export const revokePublishableKeyRoute = defineAdminRoute({
 });
 
 /** `POST /v1/admin/site/publishable-keys/{key}/origins`. */
-export const addOriginRoute = defineAdminRoute({
+export const addOriginRoute = defineRoute({
+  auth: 'admin',
   method: 'POST',
-  path: `${API_PREFIX}/admin/site/publishable-keys/{key}/origins`,
+  path: API_PATHS.site.origins,
   operationId: 'addAllowedOrigin',
   summary: 'Allow an origin to use a publishable key',
   description: 'Adding an origin the key allows already changes nothing. `https://*.example.com` allows every subdomain.',
@@ -66,9 +69,10 @@ export const addOriginRoute = defineAdminRoute({
 });
 
 /** `DELETE /v1/admin/site/publishable-keys/{key}/origins?origin=…`. */
-export const removeOriginRoute = defineAdminRoute({
+export const removeOriginRoute = defineRoute({
+  auth: 'admin',
   method: 'DELETE',
-  path: `${API_PREFIX}/admin/site/publishable-keys/{key}/origins`,
+  path: API_PATHS.site.origins,
   operationId: 'removeAllowedOrigin',
   summary: 'Stop allowing an origin to use a publishable key',
   description: 'Pages on that origin are refused from the next request on (403 `origin_not_allowed`).',

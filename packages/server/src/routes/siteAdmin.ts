@@ -1,4 +1,3 @@
-import { API_PREFIX } from '@rapport/core';
 import {
   CreatedSecretKeySchema,
   IdentitySecretRotatedSchema,
@@ -8,21 +7,23 @@ import {
   SiteAdminSchema,
 } from '@rapport/core/schemas';
 import * as z from 'zod/mini';
-import { defineAdminRoute } from '../http/defineRoute.js';
+import { defineRoute } from '../http/defineRoute.js';
 import { createSecretKey } from '../sites/createSecretKey.js';
 import { describeSite, toSecretKeyInfo } from '../sites/describeSite.js';
 import { rotateIdentitySecret } from '../sites/rotateIdentitySecret.js';
 import { revokeSecretKey } from '../sites/secretKeys.js';
 import { asApiRefusal, SITE_ADMIN_REFUSALS } from './siteAdminErrors.js';
+import { API_PATHS } from './apiPaths.js';
 
 // A secret key manages its own site: its keys, origins and identity secret. Creating and listing sites is the
 // operator's (the CLI, with access to the database); no key of one site reaches another.
 const TAGS = ['admin', 'site'];
 
 /** `GET /v1/admin/site`. */
-export const getSiteRoute = defineAdminRoute({
+export const getSiteRoute = defineRoute({
+  auth: 'admin',
   method: 'GET',
-  path: `${API_PREFIX}/admin/site`,
+  path: API_PATHS.site.site,
   operationId: 'getSite',
   summary: 'The site of this secret key: its publishable keys and origins, its secret keys, its identity secret’s status',
   description: 'Never includes a secret: secret keys are listed by id and prefix, the identity secret by when it was rotated.',
@@ -34,9 +35,10 @@ export const getSiteRoute = defineAdminRoute({
 });
 
 /** `POST /v1/admin/site/secret-keys`. */
-export const createSecretKeyRoute = defineAdminRoute({
+export const createSecretKeyRoute = defineRoute({
+  auth: 'admin',
   method: 'POST',
-  path: `${API_PREFIX}/admin/site/secret-keys`,
+  path: API_PATHS.site.secretKeys,
   operationId: 'createSecretKey',
   summary: 'Create a secret key (shown once)',
   description:
@@ -51,9 +53,10 @@ export const createSecretKeyRoute = defineAdminRoute({
 });
 
 /** `DELETE /v1/admin/site/secret-keys/{keyId}`. */
-export const revokeSecretKeyRoute = defineAdminRoute({
+export const revokeSecretKeyRoute = defineRoute({
+  auth: 'admin',
   method: 'DELETE',
-  path: `${API_PREFIX}/admin/site/secret-keys/{keyId}`,
+  path: API_PATHS.site.secretKey,
   operationId: 'revokeSecretKey',
   summary: 'Revoke a secret key',
   description:
@@ -76,9 +79,10 @@ export const revokeSecretKeyRoute = defineAdminRoute({
 });
 
 /** `POST /v1/admin/site/identity-secret/rotate`. */
-export const rotateIdentitySecretRoute = defineAdminRoute({
+export const rotateIdentitySecretRoute = defineRoute({
+  auth: 'admin',
   method: 'POST',
-  path: `${API_PREFIX}/admin/site/identity-secret/rotate`,
+  path: API_PATHS.site.rotateIdentitySecret,
   operationId: 'rotateIdentitySecret',
   summary: 'Rotate the identity secret (the new one is shown once)',
   description:

@@ -1,4 +1,3 @@
-import { API_PREFIX } from '@rapport/core';
 import {
   ErrorEnvelopeSchema,
   OwnerSettingsSchema,
@@ -9,11 +8,12 @@ import {
   StaffSchema,
 } from '@rapport/core/schemas';
 import * as z from 'zod/mini';
-import { defineAdminRoute } from '../http/defineRoute.js';
+import { defineRoute } from '../http/defineRoute.js';
 import { handOverContacts } from '../owners/assignments.js';
 import { lockTeam } from '../owners/ownerLocks.js';
 import { loadOwnerSettings, saveOwnerSettings } from '../owners/ownerSettings.js';
-import { countOwnedContacts, listStaff, saveStaff, staffOr404, toStaff } from '../owners/staffQueries.js';
+import { countOwnedContacts, deactivateStaff, listStaff, saveStaff, staffOr404, toStaff } from '../owners/staffQueries.js';
+import { API_PATHS } from './apiPaths.js';
 
 const TAGS = ['admin', 'owners'];
 const StaffPathSchema = z.strictObject({ staffId: StaffIdSchema });
@@ -25,9 +25,10 @@ const HANDOVER =
   'ever assigned). Each move is logged as a `handover`.';
 
 /** `GET /v1/admin/staff`. */
-export const listStaffRoute = defineAdminRoute({
+export const listStaffRoute = defineRoute({
+  auth: 'admin',
   method: 'GET',
-  path: `${API_PREFIX}/admin/staff`,
+  path: API_PATHS.owners.staff,
   operationId: 'listStaff',
   summary: 'Every staff member, with their availability now',
   tags: TAGS,
@@ -40,9 +41,10 @@ export const listStaffRoute = defineAdminRoute({
 });
 
 /** `GET /v1/admin/staff/{staffId}`. */
-export const getStaffRoute = defineAdminRoute({
+export const getStaffRoute = defineRoute({
+  auth: 'admin',
   method: 'GET',
-  path: `${API_PREFIX}/admin/staff/{staffId}`,
+  path: API_PATHS.owners.staffMember,
   operationId: 'getStaff',
   summary: 'One staff member',
   tags: TAGS,
@@ -57,9 +59,10 @@ export const getStaffRoute = defineAdminRoute({
 });
 
 /** `PUT /v1/admin/staff/{staffId}`. */
-export const putStaffRoute = defineAdminRoute({
+export const putStaffRoute = defineRoute({
+  auth: 'admin',
   method: 'PUT',
-  path: `${API_PREFIX}/admin/staff/{staffId}`,
+  path: API_PATHS.owners.staffMember,
   operationId: 'putStaff',
   summary: 'Create or replace a staff member',
   description:
@@ -88,9 +91,10 @@ export const putStaffRoute = defineAdminRoute({
 });
 
 /** `DELETE /v1/admin/staff/{staffId}`. */
-export const removeStaffRoute = defineAdminRoute({
+export const removeStaffRoute = defineRoute({
+  auth: 'admin',
   method: 'DELETE',
-  path: `${API_PREFIX}/admin/staff/{staffId}`,
+  path: API_PATHS.owners.staffMember,
   operationId: 'removeStaff',
   summary: 'Take a staff member off the team',
   description:
@@ -106,7 +110,7 @@ export const removeStaffRoute = defineAdminRoute({
       const current = await staffOr404(tx, site.id, params.staffId, true);
       const now = ctx.clock();
       const staff = current.active ? { ...current, active: false, updatedAt: now } : current;
-      if (current.active) await tx.query('UPDATE staff SET active = false, updated_at = $3 WHERE site_id = $1 AND id = $2', [site.id, staff.id, now]);
+      if (current.active) await deactivateStaff(tx, { siteId: site.id, staffId: staff.id, now });
       const handedOver = await handOverContacts(tx, { siteId: site.id, staff, clock: ctx.clock });
       return { staff: toStaff(staff, now, 0), handedOver };
     });
@@ -115,9 +119,10 @@ export const removeStaffRoute = defineAdminRoute({
 });
 
 /** `GET /v1/admin/owner-settings`. */
-export const getOwnerSettingsRoute = defineAdminRoute({
+export const getOwnerSettingsRoute = defineRoute({
+  auth: 'admin',
   method: 'GET',
-  path: `${API_PREFIX}/admin/owner-settings`,
+  path: API_PATHS.owners.settings,
   operationId: 'getOwnerSettings',
   summary: 'Site-wide owner settings',
   tags: TAGS,
@@ -128,9 +133,10 @@ export const getOwnerSettingsRoute = defineAdminRoute({
 });
 
 /** `PUT /v1/admin/owner-settings`. */
-export const putOwnerSettingsRoute = defineAdminRoute({
+export const putOwnerSettingsRoute = defineRoute({
+  auth: 'admin',
   method: 'PUT',
-  path: `${API_PREFIX}/admin/owner-settings`,
+  path: API_PATHS.owners.settings,
   operationId: 'putOwnerSettings',
   summary: 'Write the owner settings',
   description:

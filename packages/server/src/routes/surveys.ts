@@ -1,4 +1,4 @@
-import { API_PREFIX, type Survey } from '@rapport/core';
+import type { Survey } from '@rapport/core';
 import {
   ErrorEnvelopeSchema,
   IdSchema,
@@ -15,7 +15,8 @@ import { loadSurveyResults, resolveResultsPeriod } from '../feedback/loadSurveyR
 import { findSurvey, insertSurvey, listSurveys, toSurvey, updateSurvey, type SurveyFields } from '../feedback/surveyQueries.js';
 import { applySurveyUpdate, validateSurveyFields, withSurveyDefaults } from '../feedback/withSurveyDefaults.js';
 import { ApiError } from '../http/ApiError.js';
-import { defineAdminRoute } from '../http/defineRoute.js';
+import { defineRoute } from '../http/defineRoute.js';
+import { API_PATHS } from './apiPaths.js';
 
 const SurveyPathSchema = z.strictObject({ id: IdSchema });
 const TAGS = ['admin', 'feedback'];
@@ -30,9 +31,10 @@ function fieldsOf(survey: Survey): SurveyFields {
 }
 
 /** `POST /v1/admin/surveys`: define a survey. */
-export const createSurveyRoute = defineAdminRoute({
+export const createSurveyRoute = defineRoute({
+  auth: 'admin',
   method: 'POST',
-  path: `${API_PREFIX}/admin/surveys`,
+  path: API_PATHS.feedback.surveys,
   operationId: 'createSurvey',
   summary: 'Create a survey',
   description:
@@ -53,9 +55,10 @@ export const createSurveyRoute = defineAdminRoute({
 });
 
 /** `GET /v1/admin/surveys`: every survey of the site, newest first. */
-export const listSurveysRoute = defineAdminRoute({
+export const listSurveysRoute = defineRoute({
+  auth: 'admin',
   method: 'GET',
-  path: `${API_PREFIX}/admin/surveys`,
+  path: API_PATHS.feedback.surveys,
   operationId: 'listSurveys',
   summary: 'List surveys, newest first',
   tags: TAGS,
@@ -67,9 +70,10 @@ export const listSurveysRoute = defineAdminRoute({
 });
 
 /** `GET /v1/admin/surveys/{id}`: one survey. */
-export const getSurveyRoute = defineAdminRoute({
+export const getSurveyRoute = defineRoute({
+  auth: 'admin',
   method: 'GET',
-  path: `${API_PREFIX}/admin/surveys/{id}`,
+  path: API_PATHS.feedback.survey,
   operationId: 'getSurvey',
   summary: 'Get a survey',
   tags: TAGS,
@@ -83,9 +87,10 @@ export const getSurveyRoute = defineAdminRoute({
 });
 
 /** `PATCH /v1/admin/surveys/{id}`: change any field but the kind. */
-export const updateSurveyRoute = defineAdminRoute({
+export const updateSurveyRoute = defineRoute({
+  auth: 'admin',
   method: 'PATCH',
-  path: `${API_PREFIX}/admin/surveys/{id}`,
+  path: API_PATHS.feedback.survey,
   operationId: 'updateSurvey',
   summary: 'Update a survey',
   description: 'Absent fields keep their value. The result is checked as a whole: regex URL rules must compile and endsAt must be after startsAt.',
@@ -112,9 +117,10 @@ export const updateSurveyRoute = defineAdminRoute({
 });
 
 /** `GET /v1/admin/surveys/{id}/results`: figures and weekly trend of one survey. */
-export const surveyResultsRoute = defineAdminRoute({
+export const surveyResultsRoute = defineRoute({
+  auth: 'admin',
   method: 'GET',
-  path: `${API_PREFIX}/admin/surveys/{id}/results`,
+  path: API_PATHS.feedback.surveyResults,
   operationId: 'getSurveyResults',
   summary: "A survey's results and weekly trend",
   description:

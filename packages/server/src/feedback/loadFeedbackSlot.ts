@@ -1,4 +1,5 @@
 import type { FeedbackBootstrap, VisitorSurvey } from '@rapport/core';
+import type { BootstrapSlotInput } from '../contacts/BootstrapSlotInput.js';
 import type { SqlExecutor } from '../store/Store.js';
 import { evaluateEligibility } from './evaluateEligibility.js';
 import { getFeedbackSettings } from './feedbackSettingsQueries.js';
@@ -11,11 +12,10 @@ import { listOpenSurveys, toVisitorSurvey } from './surveyQueries.js';
  * The feedback slot of the bootstrap: the site's open surveys, newest first, each saying whether a trigger
  * may open it for this visitor now; and the replies and resolutions the visitor has not seen yet.
  */
-export async function loadFeedbackBootstrap(
-  db: SqlExecutor,
-  input: { siteId: string; contactId: string; now: Date },
-): Promise<FeedbackBootstrap> {
-  const { siteId, contactId, now } = input;
+export async function loadFeedbackSlot(db: SqlExecutor, input: BootstrapSlotInput): Promise<FeedbackBootstrap> {
+  const { now } = input;
+  const siteId = input.site.id;
+  const contactId = input.contact.id;
   const open = await listOpenSurveys(db, siteId, now);
   const replies = (await listUnseenReplies(db, siteId, contactId)).map(toLoopReply);
   const surveys: VisitorSurvey[] = [];

@@ -1,5 +1,5 @@
 import type { PreferenceCatalog, PreferenceCatalogInput } from '@rapport/core';
-import type { InProcessServer } from '../../../../../testing/createTestServer.js';
+import { admin, type AdminTarget } from './admin.js';
 
 /** The catalog the preferences tests run against: two marketing topics and a required one. */
 export const TEST_CATALOG: PreferenceCatalogInput = {
@@ -23,16 +23,6 @@ export const TEST_CATALOG: PreferenceCatalogInput = {
 };
 
 /** Replaces the site's preference catalog with the secret key (a wording change makes a new version). Test-only. */
-export async function putCatalog(
-  server: Pick<InProcessServer, 'app'> & { seeded: { secretKey: string | null } },
-  catalog: PreferenceCatalogInput = TEST_CATALOG,
-): Promise<PreferenceCatalog> {
-  const response = await server.app.request('http://rapport.test/v1/admin/preferences/catalog', {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${server.seeded.secretKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify(catalog),
-  });
-  const payload = (await response.json()) as PreferenceCatalog;
-  if (!response.ok) throw new Error(`PUT catalog: ${response.status} ${JSON.stringify(payload)}`);
-  return payload;
+export function putCatalog(server: AdminTarget, catalog: PreferenceCatalogInput = TEST_CATALOG): Promise<PreferenceCatalog> {
+  return admin(server, '/preferences/catalog', { method: 'PUT', body: catalog });
 }

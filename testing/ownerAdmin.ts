@@ -1,7 +1,6 @@
 import type { OwnerSettings, Staff, StaffInput, TouchResult } from '@rapport/core';
-import type { StartedServer } from '../../../../../testing/startInProcessServer.js';
+import { admin, type AdminTarget } from './admin.js';
 
-type Admin = Pick<StartedServer, 'admin'>;
 type Hours = NonNullable<StaffInput['weeklyHours']>;
 
 const WORKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
@@ -16,16 +15,16 @@ export const HOURS_WITH_LUNCH: Hours = WORKDAYS.flatMap((day) => [
 export const OFFICE_HOURS: Hours = WORKDAYS.map((day) => ({ day, start: '09:00', end: '17:00' }));
 
 /** Creates or replaces a staff member (`PUT /v1/admin/staff/{id}`). Test-only. */
-export function putStaff(server: Admin, id: string, input: StaffInput): Promise<Staff> {
-  return server.admin(`/staff/${id}`, { method: 'PUT', body: input });
+export function putStaff(server: AdminTarget, id: string, input: StaffInput): Promise<Staff> {
+  return admin(server, `/staff/${id}`, { method: 'PUT', body: input });
 }
 
 /** Records a staff member's reply to a contact (`POST /v1/admin/touches`): the first one makes them the owner. Test-only. */
-export function touch(server: Admin, externalId: string, staffId: string): Promise<TouchResult> {
-  return server.admin('/touches', { method: 'POST', body: { externalId, staffId, kind: 'reply' } });
+export function touch(server: AdminTarget, externalId: string, staffId: string): Promise<TouchResult> {
+  return admin(server, '/touches', { method: 'POST', body: { externalId, staffId, kind: 'reply' } });
 }
 
 /** Replaces the site's owner settings (`PUT /v1/admin/owner-settings`); round-robin off unless given. Test-only. */
-export function putOwnerSettings(server: Admin, settings: Partial<OwnerSettings> = {}): Promise<OwnerSettings> {
-  return server.admin('/owner-settings', { method: 'PUT', body: { roundRobin: false, measuredResponseTime: false, teamName: null, ...settings } });
+export function putOwnerSettings(server: AdminTarget, settings: Partial<OwnerSettings> = {}): Promise<OwnerSettings> {
+  return admin(server, '/owner-settings', { method: 'PUT', body: { roundRobin: false, measuredResponseTime: false, teamName: null, ...settings } });
 }

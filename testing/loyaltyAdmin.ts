@@ -1,5 +1,5 @@
 import type { LoyaltyAward, LoyaltyProgram, LoyaltyProgramInput } from '@rapport/core';
-import type { StartedServer } from '../../../../../testing/startInProcessServer.js';
+import { admin, type AdminTarget } from './admin.js';
 
 /** The program the loyalty tests run against: points spendable at once, a welcome gift and a 3-stamp card. */
 export const TEST_PROGRAM: LoyaltyProgramInput = {
@@ -19,14 +19,12 @@ export const TEST_PROGRAM: LoyaltyProgramInput = {
   ],
 };
 
-type Admin = Pick<StartedServer, 'admin'>;
-
 /** Replaces the site's loyalty program with the secret key. Test-only. */
-export function putProgram(server: Admin, program: LoyaltyProgramInput = TEST_PROGRAM): Promise<LoyaltyProgram> {
-  return server.admin('/loyalty/program', { method: 'PUT', body: program });
+export function putProgram(server: AdminTarget, program: LoyaltyProgramInput = TEST_PROGRAM): Promise<LoyaltyProgram> {
+  return admin(server, '/loyalty/program', { method: 'PUT', body: program });
 }
 
 /** Awards points (or a purchase, which also stamps the card) as the business's server would. Test-only. */
-export function award(server: Admin, body: LoyaltyAward): Promise<unknown> {
-  return server.admin('/loyalty/awards', { method: 'POST', body });
+export function award(server: AdminTarget, body: LoyaltyAward): Promise<unknown> {
+  return admin(server, '/loyalty/awards', { method: 'POST', body });
 }

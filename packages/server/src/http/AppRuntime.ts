@@ -1,0 +1,18 @@
+import type { RapportLogger } from '../logger.js';
+import type { RapportStore } from '../store/Store.js';
+import type { RateLimiter, RateLimitRule } from './createRateLimiter.js';
+
+/** Everything a request handler may use, built once per app by `createApp`. */
+export interface AppRuntime {
+  store: RapportStore;
+  clock: () => Date;
+  maxBodyBytes: number;
+  rateLimits: { visitor: RateLimitRule; admin: RateLimitRule } | null;
+  /** Fixed-window counts: in the database on PostgreSQL (shared by every instance), in memory on PGlite. */
+  rateLimiter: RateLimiter;
+  anonymousTokenTtlSeconds: number;
+  logger: RapportLogger;
+  getClientAddress: (request: Request, env: unknown) => string | undefined;
+  /** The OpenAPI document of this app's routes (built on first use, then cached). */
+  openApiDocument: () => Record<string, unknown>;
+}
