@@ -13,26 +13,26 @@ import { ContactOwnerBadgeView as View } from './ContactOwnerBadgeView.js';
 
 /** Tokens set on a wrapper restyle the widgets inside it; the per-widget ones only this widget. */
 export const tokensCss = `.help-panel {
-  --rapport-owner-badge-surface: #f7f3ea;
-  --rapport-owner-badge-text: #2b211a;
-  --rapport-owner-badge-muted: #5c4a3a;
-  --rapport-owner-badge-border: #d9c7ad;
-  --rapport-owner-badge-accent: #1f4d3a;
-  --rapport-owner-badge-available: #2e7d32;
-  --rapport-owner-badge-radius: 1rem;
-  --rapport-owner-badge-avatar-size: 4rem;
+  --rapport-contact-owner-badge-surface: #f7f3ea;
+  --rapport-contact-owner-badge-text: #2b211a;
+  --rapport-contact-owner-badge-muted: #5c4a3a;
+  --rapport-contact-owner-badge-border: #d9c7ad;
+  --rapport-contact-owner-badge-accent: #1f4d3a;
+  --rapport-contact-owner-badge-available: #2e7d32;
+  --rapport-contact-owner-badge-radius: 1rem;
+  --rapport-contact-owner-badge-avatar-size: 4rem;
 }`;
 
 /** Classes and `data-*` attributes are public API; unlayered rules win over `@layer rapport`. */
-export const classesCss = `.contact-page [data-availability='away'] [data-state='owner'] .rapport-owner-badge__photo {
+export const classesCss = `.contact-page [data-availability='away'] [data-state='owner'] .rapport-contact-owner-badge__photo {
   filter: grayscale(1);
 }
-.contact-page .rapport-owner-badge__person[data-state='covering'] {
+.contact-page .rapport-contact-owner-badge__person[data-state='covering'] {
   padding: var(--rapport-space-3);
   border-radius: var(--rapport-radius);
   background: var(--rapport-color-surface-muted);
 }
-.contact-page .rapport-owner-badge__channel {
+.contact-page .rapport-contact-owner-badge__channel {
   border-radius: 999px;
 }`;
 

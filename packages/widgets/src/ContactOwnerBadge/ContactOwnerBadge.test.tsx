@@ -1,5 +1,6 @@
 import type { StaffInput } from '@rapport/core';
-import { createApp, createPGliteStore, migrate, seedDemoSite, signVisitorToken, type RapportStore } from '@rapport/server';
+import { createApp, createPGliteStore, migrate, signVisitorToken, type RapportStore } from '@rapport/server';
+import { seedDemoSite } from '@rapport/server/demo';
 import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ComponentProps } from 'react';
@@ -255,7 +256,7 @@ describe('<ContactOwnerBadge /> against the real server', () => {
       messages: { away: (back) => `Absente · de retour ${back}`, at: (day, time) => `${day} à ${time}`, team: () => 'L’équipe vous répondra.' },
     });
     expect(ref.current).toBe(root);
-    expect(root.className).toBe('rapport-owner-badge mine');
+    expect(root.className).toBe('rapport-contact-owner-badge rapport-owner-badge mine');
     expect(screen.getByRole('status')).toHaveTextContent('Absente · de retour lundi à 09:00');
     expect(screen.getByText('L’équipe vous répondra.')).toBeInTheDocument();
   });

@@ -1,11 +1,12 @@
-import { useContactOwner, useVisitor } from '@rapport/react';
-import { useEffect, useMemo, useRef, type ComponentPropsWithRef, type ReactNode } from 'react';
+import { useContactOwner } from '@rapport/react';
+import type { ComponentPropsWithRef, ReactNode } from 'react';
 import { devWarning } from '../internal/devWarning.js';
-import { warnSetupRefusal } from '../internal/setupRefusal.js';
-import { mergeRefs } from '../internal/mergeRefs.js';
+import { useWidgetLocale } from '../internal/useWidgetLocale.js';
+import { useWidgetState } from '../internal/useWidgetState.js';
+import { WidgetShell } from '../internal/WidgetShell.js';
 import { resolveContactOwnerBadgeMessages, type ContactOwnerBadgeMessages } from './contactOwnerBadgeMessages.js';
 import { availabilityText, ContactOwnerPerson as Person } from './ContactOwnerPerson.js';
-import { ContactOwnerBadgeView as View, type ContactOwnerBadgeState } from './ContactOwnerBadgeView.js';
+import { ContactOwnerBadgeView as View } from './ContactOwnerBadgeView.js';
 import { useOwnerFormat } from './useOwnerFormat.js';
 
 /** Props of {@link ContactOwnerBadge}: the root `div`'s props (ref, className, aria-*) plus the options below. */
@@ -33,30 +34,18 @@ export interface ContactOwnerBadgeProps extends Omit<ComponentPropsWithRef<'div'
 export function ContactOwnerBadge(props: ContactOwnerBadgeProps): ReactNode {
   const { variant = 'card', messages, locale, timeZone, ref, ...rest } = props;
   const text = resolveContactOwnerBadgeMessages(messages);
-  const visitor = useVisitor();
-  if (process.env.NODE_ENV !== 'production') warnSetupRefusal(visitor.error);
   const { status, error, enabled, owner, availability, covering, team } = useContactOwner();
-  const format = useOwnerFormat(
-    locale ?? visitor.data?.locale ?? visitor.site?.defaultLocale,
-    timeZone ?? visitor.data?.timeZone ?? undefined,
-  );
-  const state: ContactOwnerBadgeState =
-    status === 'loading' ? 'loading' : !enabled ? (status === 'error' ? 'error' : 'disabled') : owner ? 'ready' : 'no-owner';
-  const retrying = state === 'error' && visitor.isFetching;
+  const shell = useWidgetState({ status, enabled, loaded: enabled, ref });
+  const where = useWidgetLocale(locale, timeZone);
+  const format = useOwnerFormat(where.locale, where.timeZone);
+  if (shell.state === 'disabled') {
+    if (process.env.NODE_ENV !== 'production') {
+      devWarning('<ContactOwnerBadge> renders nothing: the site has the contact-owner badge off.');
+    }
+    return null;
+  }
+
   const teamName = team?.name ?? null;
-
-  const rootRef = useRef<HTMLDivElement>(null);
-  const refs = useMemo(() => mergeRefs(rootRef, ref), [ref]);
-  // The Retry button unmounts on success; without this, keyboard focus would fall back to <body>.
-  const refocus = useRef(false);
-  useEffect(() => {
-    if (state === 'disabled') devWarning('<ContactOwnerBadge> renders nothing: the site has the contact-owner badge off.');
-    if (state === 'error' || !refocus.current) return;
-    refocus.current = false;
-    rootRef.current?.focus();
-  }, [state]);
-  if (state === 'disabled') return null;
-
   const card = variant === 'card';
   // The compact badge has room for one line: who covers matters more to the visitor than when the owner is back.
   const brief =
@@ -68,39 +57,14 @@ export function ContactOwnerBadge(props: ContactOwnerBadgeProps): ReactNode {
         )
       : undefined;
   return (
-    <View.Root
-      aria-label={text.label}
-      tabIndex={-1}
-      {...rest}
-      ref={refs}
-      state={state}
-      data-variant={variant}
-      data-availability={availability?.state}
-      aria-busy={state === 'loading' || retrying || undefined}
+    <WidgetShell
+      parts={View}
+      shell={shell}
+      state={owner ? 'ready' : 'no-owner'}
+      root={{ 'aria-label': text.label, tabIndex: -1, ...rest, 'data-variant': variant, 'data-availability': availability?.state }}
+      text={{ ...text, loadError: () => text.loadError(error) }}
     >
-      {state === 'loading' && (
-        <>
-          <View.Skeleton />
-          <span className="rapport-visually-hidden">{text.loading}</span>
-        </>
-      )}
-      {state === 'error' && (
-        <>
-          <View.Error>{text.loadError(error)}</View.Error>
-          <View.Retry
-            state={retrying ? 'pending' : 'idle'}
-            aria-disabled={retrying || undefined}
-            onClick={(event) => {
-              if (retrying) return;
-              refocus.current = event.currentTarget.ownerDocument.activeElement === event.currentTarget;
-              visitor.refetch();
-            }}
-          >
-            {text.retry}
-          </View.Retry>
-        </>
-      )}
-      {state === 'no-owner' && <View.Team state="no-owner">{text.noOwner(teamName)}</View.Team>}
+      {!owner && <View.Team state="no-owner">{text.noOwner(teamName)}</View.Team>}
       {owner && availability && (
         <Person person={owner} availability={availability} kind="owner" card={card} live status={brief} text={text} format={format} />
       )}
@@ -116,6 +80,6 @@ export function ContactOwnerBadge(props: ContactOwnerBadgeProps): ReactNode {
         ) : (
           <View.Team state="away">{text.team(teamName)}</View.Team>
         ))}
-    </View.Root>
+    </WidgetShell>
   );
 }

@@ -1,5 +1,5 @@
 import type { AvailabilityState } from '@rapport/core';
-import { createPart, type PartElement, type PartOptions } from '../parts/createPart.js';
+import { BUTTON_PART, createParts, LOADING_TEXT_PART } from '../parts/createPart.js';
 
 /**
  * States of the whole badge, on `ContactOwnerBadgeView.Root`'s `data-state`: `loading`, `error` (it could not
@@ -12,21 +12,15 @@ export type ContactOwnerBadgeState = 'loading' | 'error' | 'ready' | 'no-owner' 
 /** A way to reach a person, on a `Channel`'s `data-state`. */
 export type ContactOwnerChannel = 'email' | 'phone' | 'chat' | 'meeting';
 
-const block = 'owner-badge';
-
-/** {@link createPart} for this widget; free of side effects, so a page without the widget drops its parts. */
-/* @__NO_SIDE_EFFECTS__ */
-const part = <E extends PartElement, S extends string = never>(slot: string, element: E, options?: PartOptions<E>) =>
-  createPart<E, S>({ block, slot, element, ...options });
-
 const hidden = { defaults: { 'aria-hidden': true } } as const;
 
 /**
  * The parts of the contact-owner badge, for building your own layout around the same data. Each forwards its
- * ref, spreads props, merges `className` after its `rapport-owner-badge…` class and sets `data-slot` /
+ * ref, spreads props, merges `className` after its `rapport-contact-owner-badge…` class (and the former
+ * `rapport-owner-badge…` one, which still works) and sets `data-slot` (`owner-badge-<part>`, unchanged) /
  * `data-state`. `<ContactOwnerBadge />` is these parts wired to `useContactOwner()`.
  */
-export const ContactOwnerBadgeView = {
+export const ContactOwnerBadgeView = createParts('contact-owner-badge', (part) => ({
   /**
    * The container, a `role="group"` `<div>`: name it with `aria-label`. `state`: {@link ContactOwnerBadgeState}.
    * `<ContactOwnerBadge />` also sets `data-availability` (the owner's state) and `data-variant`.
@@ -69,13 +63,12 @@ export const ContactOwnerBadgeView = {
   /** Why loading failed. */
   Error: part<'p'>('error', 'p'),
   /** Loads again after an error. `type="button"` by default. `state`: `idle | pending`. */
-  Retry: part<'button', 'idle' | 'pending'>('retry', 'button', {
-    extraClassName: 'rapport-button',
-    defaults: { type: 'button' },
-  }),
+  Retry: part<'button', 'idle' | 'pending'>('retry', 'button', BUTTON_PART),
   /** Placeholder shapes shown while loading (hidden from assistive technology). */
   Skeleton: part<'span'>('skeleton', 'span', hidden),
-};
+  /** Text for screen readers while loading (visually hidden). */
+  LoadingText: part<'span'>('loading-text', 'span', LOADING_TEXT_PART),
+}), 'owner-badge');
 
 /** The type of {@link ContactOwnerBadgeView}. */
 export type ContactOwnerBadgeParts = typeof ContactOwnerBadgeView;

@@ -6,19 +6,20 @@ import { bootstrapFixture, surveyFixture } from '../stories/storyFixtures.js';
 import { withRapport } from '../stories/withRapport.js';
 import { FeedbackPrompt } from './FeedbackPrompt.js';
 import { FeedbackPromptView as View } from './FeedbackPromptView.js';
+import { useFeedbackPromptDialog } from './useFeedbackPromptDialog.js';
 
-// Examples for the docs page (FeedbackPrompt.mdx): restyling and a layout of your own from the parts.
+// Examples for the docs page (FeedbackPrompt.mdx): restyling and a layout of your own from the parts and hooks.
 
 /** Tokens set on a wrapper restyle the widgets inside it; the per-widget ones only this widget. */
 export const tokensCss = `.shop-survey {
-  --rapport-feedback-surface: #f7f3ea;
-  --rapport-feedback-text: #2b211a;
-  --rapport-feedback-muted: #5c4a3a;
-  --rapport-feedback-border: #d9c7ad;
-  --rapport-feedback-accent: #1f4d3a;
-  --rapport-feedback-accent-contrast: #f7f3ea;
-  --rapport-feedback-radius: 1rem;
-  --rapport-feedback-width: 30rem;
+  --rapport-feedback-prompt-surface: #f7f3ea;
+  --rapport-feedback-prompt-text: #2b211a;
+  --rapport-feedback-prompt-muted: #5c4a3a;
+  --rapport-feedback-prompt-border: #d9c7ad;
+  --rapport-feedback-prompt-accent: #1f4d3a;
+  --rapport-feedback-prompt-accent-contrast: #f7f3ea;
+  --rapport-feedback-prompt-radius: 1rem;
+  --rapport-feedback-prompt-width: 30rem;
 }`;
 
 /** Classes and `data-state` attributes are public API; unlayered rules win over `@layer rapport`. */
@@ -88,10 +89,18 @@ export const RestyledWithClasses: Story = {
 /**
  * "Was this page helpful?" in one row: the parts (classes, data-slot, data-state) around `useFeedbackPrompt()`.
  * It keeps what makes the prompt accessible: a fieldset of native radios named by the question, a real submit
- * button, and a status region that stays mounted so the thanks is announced.
+ * button, and a status region that stays mounted so the thanks is announced. `useFeedbackPromptDialog()` gives
+ * it the prompt's focus handling: when the form goes away after Send, focus stays in the row, not on the page
+ * (as a `popover` or `tab`, it would also take focus on open, close on Escape and give focus back).
  */
 function HelpfulRow(): ReactNode {
   const prompt = useFeedbackPrompt({ placement: 'inline', triggers: false, defaultOpen: true });
+  const { dialogProps } = useFeedbackPromptDialog({
+    placement: 'inline',
+    open: prompt.open,
+    step: prompt.step,
+    onClose: prompt.dismiss,
+  });
   const questionId = useId();
   const { survey, step } = prompt;
   if (!survey) return null;
@@ -101,7 +110,11 @@ function HelpfulRow(): ReactNode {
     if (prompt.canSubmit) void prompt.submit();
   };
   return (
-    <View.Root state={done ? 'thanks' : step === 'sending' ? 'submitting' : 'question'} style={{ inlineSize: 'auto' }}>
+    <View.Root
+      {...dialogProps}
+      state={done ? 'thanks' : step === 'sending' ? 'submitting' : 'question'}
+      style={{ inlineSize: 'auto' }}
+    >
       <View.Question id={questionId}>{survey.question}</View.Question>
       {!done && (
         <View.Form onSubmit={send} style={{ flexDirection: 'row', alignItems: 'center' }}>
@@ -131,5 +144,19 @@ export const CustomLayout: Story = {
     await userEvent.click(await canvas.findByRole('radio', { name: 'No' }));
     await userEvent.click(canvas.getByRole('button', { name: 'Send' }));
     await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Thank you for your feedback!'));
+  },
+};
+
+export const CustomLayoutFocus: Story = {
+  name: 'Custom layout: focus kept by useFeedbackPromptDialog',
+  parameters: withSurvey(thumbs),
+  render: () => <HelpfulRow />,
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    await userEvent.click(await canvas.findByRole('radio', { name: 'Yes' }));
+    canvas.getByRole('button', { name: 'Send' }).focus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Thank you for your feedback!'));
+    // Send went away with the form: focus rests on the row, not on the page.
+    await waitFor(() => expect(root(canvasElement)).toHaveFocus());
   },
 };

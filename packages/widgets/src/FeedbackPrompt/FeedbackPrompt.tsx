@@ -1,26 +1,16 @@
-import type { LoopReply, Placement } from '@rapport/core';
-import { useFeedback, useFeedbackPrompt, useLoopReplies, useRapportClient, useVisitor } from '@rapport/react';
-import {
-  Suspense,
-  useCallback,
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  type ComponentPropsWithRef,
-  type FocusEvent,
-  type KeyboardEvent,
-  type ReactNode,
-} from 'react';
-import { devWarning } from '../internal/devWarning.js';
-import { warnSetupRefusal } from '../internal/setupRefusal.js';
+import type { Placement } from '@rapport/core';
+import { useFeedback, useFeedbackPrompt } from '@rapport/react';
+import { Suspense, type ComponentPropsWithRef, type ReactNode } from 'react';
 import { lazyPanel } from '../internal/lazyPanel.js';
-import { mergeRefs } from '../internal/mergeRefs.js';
+import { useWidgetLocale } from '../internal/useWidgetLocale.js';
+import { useWidgetState } from '../internal/useWidgetState.js';
+import { WidgetShell } from '../internal/WidgetShell.js';
 import { resolveFeedbackPromptMessages, type FeedbackPromptMessages } from './feedbackPromptMessages.js';
 import type { PanelContent } from './FeedbackPromptPanel.js';
 import { FeedbackPromptView as View } from './FeedbackPromptView.js';
-import { claimReply, releaseReplies } from './replyClaims.js';
+import { useFeedbackPromptDialog } from './useFeedbackPromptDialog.js';
+import { useFeedbackReply } from './useFeedbackReply.js';
+import { warnNothingAsked } from './warnNothingAsked.js';
 
 // The panel (form, scale, reply) shows only once the bootstrap has answered (see `lazyPanel`).
 const { Panel: FeedbackPromptPanel, usePreload: usePreloadPanel } = lazyPanel(() =>
@@ -58,11 +48,8 @@ export function FeedbackPrompt(props: FeedbackPromptProps): ReactNode {
   const { surveyId, placement: placementProp, messages, locale, open, defaultOpen, onOpenChange, ref, ...rest } =
     props;
   const text = resolveFeedbackPromptMessages(messages);
-  const client = useRapportClient();
   const feedback = useFeedback();
-  const visitor = useVisitor();
-  if (process.env.NODE_ENV !== 'production') warnSetupRefusal(visitor.error);
-  const loop = useLoopReplies();
+  const where = useWidgetLocale(locale);
   const matching = feedback.surveys.filter((s) =>
     surveyId !== undefined ? s.id === surveyId : placementProp === undefined || s.placement === placementProp,
   );
@@ -74,156 +61,81 @@ export function FeedbackPrompt(props: FeedbackPromptProps): ReactNode {
     defaultOpen,
     onOpenChange,
   });
-  const { survey, step } = prompt;
+  const { survey } = prompt;
   const placement = placementProp ?? survey?.placement ?? matching[0]?.placement ?? 'inline';
-  const floating = placement !== 'inline';
-
-  const id = useId();
-  const panelId = rest.id ?? `${id}-panel`;
-  const rootRef = useRef<HTMLDivElement>(null);
-  const tabRef = useRef<HTMLButtonElement>(null);
-  const returnTo = useRef<HTMLElement | null>(null);
-  // A floating panel takes focus when it appears (its code may arrive after `open` turned true).
-  const focusOnOpen = useCallback(
-    (node: HTMLDivElement | null) => {
-      if (!node || !floating) return;
-      const doc = node.ownerDocument;
-      const active = doc.activeElement;
-      if (node.contains(active)) return;
-      returnTo.current =
-        placement === 'tab' ? tabRef.current : active instanceof HTMLElement && active !== doc.body ? active : null;
-      node.focus();
-    },
-    [floating, placement],
-  );
-  const refs = useMemo(() => mergeRefs(rootRef, ref, focusOnOpen), [ref, focusOnOpen]);
+  const { status, enabled } = feedback;
+  const shell = useWidgetState({ status, enabled, loaded: enabled, ref });
+  const ready = shell.state === 'ready';
   usePreloadPanel();
+  if (process.env.NODE_ENV !== 'production' && (shell.state === 'disabled' || (ready && matching.length === 0))) {
+    warnNothingAsked(shell.state === 'disabled', surveyId, placementProp);
+  }
 
   // Replies: inline and popover prompts show them by themselves; the tab when the visitor opens it.
-  const [closedReplies, setClosedReplies] = useState<readonly string[]>([]);
-  const [tabShowsReplies, setTabShowsReplies] = useState(false);
-  const ready = feedback.status === 'ready';
-  const wantsReplies = ready && (placement !== 'tab' || tabShowsReplies);
-  const reply = wantsReplies
-    ? (loop.replies.find((r) => !closedReplies.includes(r.responseId) && claimReply(client, r.responseId, id)) ?? null)
-    : null;
-  useEffect(() => () => releaseReplies(client, id), [client, id]);
-
-  const { markSeen } = loop;
-  const replyId = reply?.responseId;
-  useEffect(() => {
-    if (replyId !== undefined) markSeen(replyId).catch(() => undefined);
-  }, [replyId, markSeen]);
-
-  let content: PanelContent | { kind: 'loading' } | null = null;
-  if (placement === 'inline' && feedback.status === 'loading') content = { kind: 'loading' };
-  else if (placement === 'inline' && feedback.status === 'error' && feedback.error) {
-    content = { kind: 'error', error: feedback.error, retrying: visitor.isFetching };
-  } else if (reply) content = { kind: 'reply', reply };
-  else if (prompt.open && survey) content = { kind: 'survey', survey, prompt };
-  const visible = content !== null;
-
-  const acknowledge = (shown: LoopReply) => {
-    // The button goes away with the reply: keep focus in the prompt, not on the page.
-    rootRef.current?.focus();
-    loop.acknowledge(shown.responseId).catch(() => undefined);
-  };
-
+  const replies = useFeedbackReply({ enabled: ready, onDemand: placement === 'tab' });
+  const { reply } = replies;
+  const content: PanelContent | null = reply
+    ? { kind: 'reply', reply }
+    : prompt.open && survey
+      ? { kind: 'survey', survey, prompt }
+      : null;
   const close = () => {
-    if (reply) setClosedReplies((ids) => [...ids, reply.responseId]);
-    setTabShowsReplies(false);
-    releaseReplies(client, id);
+    replies.close();
     if (prompt.open) prompt.dismiss();
   };
+  const dialog = useFeedbackPromptDialog({
+    placement,
+    open: content !== null,
+    step: prompt.step,
+    onClose: close,
+    onOpen: () => {
+      replies.show();
+      if (survey) prompt.openFrom('tab').catch(() => undefined);
+    },
+    id: rest.id,
+    ref: shell.rootRef,
+    onKeyDown: rest.onKeyDown,
+    onFocus: rest.onFocus,
+  });
+  const { dialogProps } = dialog;
 
-  // Closing gives focus back to where it came from, when it was in the panel (and so fell to the page).
-  useEffect(() => {
-    if (visible) return;
-    const target = returnTo.current;
-    returnTo.current = null;
-    const active = target?.ownerDocument.activeElement;
-    if (target?.isConnected && (!active || active === target.ownerDocument.body)) target.focus();
-  }, [visible]);
-
-  // The form goes away once the answer is sent: its Send button held focus, so keep it in the prompt.
-  const previousStep = useRef(step);
-  useEffect(() => {
-    const root = rootRef.current;
-    const doc = globalThis.document;
-    if (previousStep.current === 'sending' && (step === 'thanks' || step === 'queued') && root) {
-      if (doc.activeElement === null || doc.activeElement === doc.body) root.focus();
-    }
-    previousStep.current = step;
-  }, [step]);
-
-  useEffect(() => {
-    if (process.env.NODE_ENV === 'production' || !ready) return;
-    if (!feedback.enabled) devWarning('<FeedbackPrompt> renders nothing: feedback is switched off for this site.');
-    else if (matching.length === 0) {
-      const which =
-        surveyId !== undefined ? ` surveyId="${surveyId}"` : placementProp ? ` placement="${placementProp}"` : '';
-      devWarning(`<FeedbackPrompt${which}> matches no active survey, so it asks nothing.`);
-    }
-  }, [ready, feedback.enabled, matching.length, surveyId, placementProp]);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    rest.onKeyDown?.(event);
-    if (event.defaultPrevented || event.key !== 'Escape' || !floating) return;
-    event.preventDefault();
-    close();
+  const shellProps = {
+    parts: View,
+    shell,
+    text: { ...text, loadError: () => text.loadError(feedback.error!) },
+    root: { tabIndex: -1, ...rest, id: dialogProps.id, 'data-placement': placement },
+    liveError: true,
   };
-  const onFocus = (event: FocusEvent<HTMLDivElement>) => {
-    rest.onFocus?.(event);
-    const from = event.relatedTarget;
-    // Inline: remember where focus came from, to give it back when the visitor closes the prompt.
-    if (!floating && from instanceof HTMLElement && !event.currentTarget.contains(from)) returnTo.current ??= from;
-  };
-
-  const loading = (
-    <View.Root {...rest} id={panelId} ref={ref} data-placement={placement} state="loading" aria-busy>
-      <View.Skeleton />
-      <span className="rapport-visually-hidden">{text.loading}</span>
-    </View.Root>
-  );
-  if (content?.kind === 'loading') return loading;
+  const failed = shell.state === 'loading' || shell.state === 'error';
+  if (placement === 'inline' && failed) return <WidgetShell {...shellProps} />;
   const panel = content && (
-    <Suspense fallback={placement === 'inline' ? loading : null}>
+    <Suspense fallback={placement === 'inline' ? <WidgetShell {...shellProps} loading /> : null}>
       <FeedbackPromptPanel
-        role={floating ? 'dialog' : undefined}
         {...rest}
-        id={panelId}
-        ref={refs}
+        {...dialogProps}
+        role={rest.role ?? dialogProps.role}
         data-placement={placement}
         content={content}
         parts={View}
         text={text}
-        locale={locale ?? visitor.data?.locale ?? visitor.site?.defaultLocale}
-        timeZone={visitor.data?.timeZone ?? undefined}
+        locale={where.locale}
+        timeZone={where.timeZone}
         kindOf={(answered) => feedback.surveys.find((s) => s.id === answered)?.kind}
-        questionId={`${id}-question`}
-        onDismiss={content.kind === 'reply' || content.kind === 'survey' ? close : undefined}
-        onRetry={visitor.refetch}
-        onAcknowledge={acknowledge}
-        onKeyDown={onKeyDown}
-        onFocus={onFocus}
+        questionId={`${dialogProps.id}-question`}
+        onDismiss={close}
+        onAcknowledge={(shown) => {
+          // The button goes away with the reply: keep focus in the prompt, not on the page.
+          dialog.focusDialog();
+          replies.acknowledge(shown);
+        }}
       />
     </Suspense>
   );
   if (placement !== 'tab') return panel;
-  if (!ready || (survey === null && loop.replies.length === 0)) return null;
+  if (!ready || (survey === null && replies.replies.length === 0)) return null;
   return (
     <>
-      <View.Tab
-        ref={tabRef}
-        state={visible ? 'open' : 'closed'}
-        aria-expanded={visible}
-        aria-controls={visible ? panelId : undefined}
-        onClick={() => {
-          if (visible) return close();
-          if (loop.replies.length > 0) setTabShowsReplies(true);
-          if (survey) prompt.openFrom('tab').catch(() => undefined);
-        }}
-      >
+      <View.Tab {...dialog.triggerProps} state={content ? 'open' : 'closed'}>
         {text.tab}
       </View.Tab>
       {panel}

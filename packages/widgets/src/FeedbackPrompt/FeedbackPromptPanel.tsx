@@ -1,20 +1,19 @@
-import type { LoopReply, RapportError, SurveyKind, VisitorSurvey } from '@rapport/core';
+import type { LoopReply, SurveyKind, VisitorSurvey } from '@rapport/core';
 import type { FeedbackEcho, FeedbackPromptResult } from '@rapport/react';
 import type { ComponentPropsWithRef, ReactNode } from 'react';
-import { useLocaleFormat, type LocaleFormat } from '../internal/useLocaleFormat.js';
+import { useLocaleFormat } from '../internal/useLocaleFormat.js';
 import { FeedbackForm } from './FeedbackForm.js';
 import type { FeedbackPromptMessages } from './feedbackPromptMessages.js';
 import type { FeedbackPromptParts, FeedbackPromptState } from './FeedbackPromptView.js';
 import { scoreAnswer } from './FeedbackScale.js';
 
-/** What the panel shows. (While loading, `<FeedbackPrompt />` shows its skeleton without the panel's code.) */
+/**
+ * What the panel shows. (While loading, and when loading failed, `<FeedbackPrompt />` shows its shell without
+ * the panel's code.)
+ */
 export type PanelContent =
-  | { kind: 'error'; error: RapportError; retrying: boolean }
   | { kind: 'reply'; reply: LoopReply }
   | { kind: 'survey'; survey: VisitorSurvey; prompt: FeedbackPromptResult };
-
-/** Formatting for the prompt's locale. */
-export type PanelFormat = LocaleFormat;
 
 interface PanelProps extends Omit<ComponentPropsWithRef<'div'>, 'children' | 'content'> {
   content: PanelContent;
@@ -29,10 +28,8 @@ interface PanelProps extends Omit<ComponentPropsWithRef<'div'>, 'children' | 'co
   kindOf: (surveyId: string) => SurveyKind | undefined;
   /** Id given to the question, which labels the dialog and the scale. */
   questionId: string;
-  /** Closes the prompt; the × button shows only when given. */
-  onDismiss?: () => void;
-  /** Loads again after an error. */
-  onRetry: () => void;
+  /** Closes the prompt (the × button). */
+  onDismiss: () => void;
   /** "Got it" on a reply. */
   onAcknowledge: (reply: LoopReply) => void;
 }
@@ -63,41 +60,24 @@ function saidText(
   return text.said(scoreWords, answer.text);
 }
 
-/** The prompt's root and what it shows now: loading, an error, a reply, or the survey and its outcome. */
+/** The prompt's root and what it shows now: a reply, or the survey and its outcome. */
 export function FeedbackPromptPanel(props: PanelProps): ReactNode {
-  const { content, parts: View, text, locale, timeZone, kindOf, questionId, ...handlersAndRoot } = props;
-  const { onDismiss, onRetry, onAcknowledge, ...root } = handlersAndRoot;
+  const { content, parts: View, text, locale, timeZone, kindOf, questionId, onDismiss, onAcknowledge, ...root } = props;
   const format = useLocaleFormat(locale, timeZone);
   const state = stateOf(content);
-  const question =
-    content.kind === 'survey' ? content.survey.question : content.kind === 'reply' ? content.reply.question : null;
-  const header = (question !== null || onDismiss) && (
+  const question = content.kind === 'survey' ? content.survey.question : content.reply.question;
+  const header = (
     <View.Header>
-      {question !== null && <View.Question id={questionId}>{question}</View.Question>}
-      {onDismiss && (
-        <View.Dismiss aria-label={text.dismiss} onClick={onDismiss}>
-          <span aria-hidden="true">×</span>
-        </View.Dismiss>
-      )}
+      <View.Question id={questionId}>{question}</View.Question>
+      <View.Dismiss aria-label={text.dismiss} onClick={onDismiss}>
+        <span aria-hidden="true">×</span>
+      </View.Dismiss>
     </View.Header>
   );
 
   let body: ReactNode = null;
   let status: ReactNode = null;
-  if (content.kind === 'error') {
-    status = (
-      <>
-        <View.Error>{text.loadError(content.error)}</View.Error>
-        <View.Retry
-          state={content.retrying ? 'pending' : 'idle'}
-          aria-disabled={content.retrying || undefined}
-          onClick={() => !content.retrying && onRetry()}
-        >
-          {text.retry}
-        </View.Retry>
-      </>
-    );
-  } else if (content.kind === 'reply') {
+  if (content.kind === 'reply') {
     const { reply } = content;
     const said = saidText(kindOf(reply.surveyId), reply, text, format.number);
     body = (
@@ -148,7 +128,7 @@ export function FeedbackPromptPanel(props: PanelProps): ReactNode {
       {...root}
       state={state}
       // Only a role (the popover's `dialog`) may be named; a plain inline container must not be.
-      aria-labelledby={root.role && question !== null ? questionId : root['aria-labelledby']}
+      aria-labelledby={root.role ? questionId : root['aria-labelledby']}
     >
       {header}
       {body}

@@ -1,4 +1,4 @@
-import { BUTTON_PART, createPart, type PartElement, type PartOptions } from '../parts/createPart.js';
+import { BUTTON_PART, createParts, LOADING_TEXT_PART } from '../parts/createPart.js';
 
 /**
  * States of the whole prompt, on `FeedbackPromptView.Root`'s `data-state`:
@@ -19,13 +19,6 @@ export type FeedbackPromptState =
 /** Where the prompt is drawn, on `Root`'s `data-placement` (set by `<FeedbackPrompt />`). */
 export type FeedbackPromptPlacementState = 'inline' | 'popover' | 'tab';
 
-const block = 'feedback-prompt';
-const button = 'rapport-button';
-
-/** {@link createPart} for this widget; free of side effects, so a page without the widget drops its parts. */
-/* @__NO_SIDE_EFFECTS__ */
-const part = <E extends PartElement, S extends string = never>(slot: string, element: E, options?: PartOptions<E>) =>
-  createPart<E, S>({ block, slot, element, ...options });
 
 /**
  * The parts of the feedback prompt, for building your own layout around the same data. Each forwards its
@@ -33,7 +26,7 @@ const part = <E extends PartElement, S extends string = never>(slot: string, ele
  * `data-state`. `<FeedbackPrompt />` is these parts wired to `useFeedback()`, `useFeedbackPrompt()` and
  * `useLoopReplies()`.
  */
-export const FeedbackPromptView = {
+export const FeedbackPromptView = createParts('feedback-prompt', (part) => ({
   /**
    * The container. `<FeedbackPrompt />` gives it `role="dialog"` + `aria-labelledby` as a popover, and
    * `tabIndex={-1}` so focus can rest on it when the content changes. `state`: {@link FeedbackPromptState}.
@@ -91,10 +84,7 @@ export const FeedbackPromptView = {
   /** The row of buttons under the form. */
   Actions: part<'div'>('actions', 'div'),
   /** Sends the answer. `type="submit"` by default. `state`: `idle | pending`. */
-  Submit: part<'button', 'idle' | 'pending'>('submit', 'button', {
-    extraClassName: button,
-    defaults: { type: 'submit' },
-  }),
+  Submit: part<'button', 'idle' | 'pending'>('submit', 'button', { ...BUTTON_PART, defaults: { type: 'submit' } }),
   /**
    * The polite live region (`role="status"`) announcing the outcome: thanks, queued or error. Keep it
    * mounted (even empty) while the prompt is, so what appears in it is announced.
@@ -120,12 +110,14 @@ export const FeedbackPromptView = {
   Acknowledge: part<'button'>('acknowledge', 'button', BUTTON_PART),
   /** Placeholder bars while loading; hidden from assistive technology. */
   Skeleton: part<'span'>('skeleton', 'span', { defaults: { 'aria-hidden': true } }),
+  /** Text for screen readers while loading (visually hidden). */
+  LoadingText: part<'span'>('loading-text', 'span', LOADING_TEXT_PART),
   /**
    * The persistent feedback tab: a `type="button"` that opens the prompt. `<FeedbackPrompt />` sets
    * `aria-expanded` and `aria-controls`. `state`: `open | closed`.
    */
   Tab: part<'button', 'open' | 'closed'>('tab', 'button', BUTTON_PART),
-};
+}));
 
 /** The type of {@link FeedbackPromptView}. */
 export type FeedbackPromptParts = typeof FeedbackPromptView;

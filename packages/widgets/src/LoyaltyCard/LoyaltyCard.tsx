@@ -1,14 +1,18 @@
 import { STAMP_REWARD_ID } from '@rapport/core';
-import { useLoyalty, useMemberToken, useVisitor } from '@rapport/react';
-import { Suspense, useEffect, useId, type ComponentPropsWithRef, type ReactNode } from 'react';
+import { useLoyalty, useMemberToken } from '@rapport/react';
+import { Suspense, useId, type ComponentPropsWithRef, type ReactNode } from 'react';
 import { devWarning } from '../internal/devWarning.js';
 import { lazyPanel } from '../internal/lazyPanel.js';
-import { LoadError } from '../internal/LoadError.js';
+import { useWidgetLocale } from '../internal/useWidgetLocale.js';
+import { useWidgetState } from '../internal/useWidgetState.js';
+import { WidgetShell } from '../internal/WidgetShell.js';
 import { resolveLoyaltyCardMessages, type LoyaltyCardMessages } from './loyaltyCardMessages.js';
-import { LoyaltyCardView as View, type LoyaltyCardState } from './LoyaltyCardView.js';
+import { LoyaltyCardView as View } from './LoyaltyCardView.js';
+import { useRedemptionFlow } from './useRedemptionFlow.js';
 
 // Everything past the first render (card, dialog, history, QR code) is one chunk (see `lazyPanel`); the
-// member-token hook and the stamp card's reward id come in as props too, so it imports nothing at run time.
+// member-token and redemption hooks and the stamp card's reward id come in as props too, so it imports nothing
+// at run time.
 const { Panel: LoyaltyCardPanel, usePreload: usePreloadPanel } = lazyPanel(() =>
   import('./LoyaltyCardPanel.js').then((m) => m.LoyaltyCardPanel),
 );
@@ -28,56 +32,55 @@ export interface LoyaltyCardProps extends Omit<ComponentPropsWithRef<'section'>,
  * invited to sign in. Must be inside `<RapportProvider>`.
  */
 export function LoyaltyCard(props: LoyaltyCardProps): ReactNode {
-  const { messages, locale, ...rest } = props;
+  const { messages, locale: localeProp, ref, ...rest } = props;
   const text = resolveLoyaltyCardMessages(messages);
-  const visitor = useVisitor();
+  const { locale, timeZone } = useWidgetLocale(localeProp);
   const loyalty = useLoyalty();
   const titleId = `${useId()}-title`;
   usePreloadPanel();
 
-  const { status, card, enabled } = loyalty;
-  const off = status === 'ready' && !enabled;
-  useEffect(() => {
-    if (off) devWarning('<LoyaltyCard> renders nothing: the site has no loyalty program.');
-  }, [off]);
-  if (off) return null;
+  const { card } = loyalty;
+  const shell = useWidgetState({
+    status: loyalty.status,
+    enabled: loyalty.enabled,
+    loaded: !!card,
+    anonymous: loyalty.isAnonymous,
+    ref,
+  });
+  const { rootRef } = shell;
+  if (shell.state === 'disabled') {
+    if (process.env.NODE_ENV !== 'production') {
+      devWarning('<LoyaltyCard> renders nothing: the site has no loyalty program.');
+    }
+    return null;
+  }
 
-  const shell = (state: LoyaltyCardState, body: ReactNode) => (
-    <View.Root aria-labelledby={titleId} aria-busy={state === 'loading' || undefined} {...rest} state={state}>
+  const shellProps = {
+    parts: View,
+    shell,
+    text: { ...text, loadError: () => text.loadError(loyalty.error) },
+    root: { 'aria-labelledby': titleId, tabIndex: -1, ...rest },
+    header: (
       <View.Header>
         <View.Title id={titleId}>{text.title(null)}</View.Title>
       </View.Header>
-      {body}
-    </View.Root>
-  );
-  const loading = shell(
-    'loading',
-    <>
-      <View.Skeleton />
-      <span className="rapport-visually-hidden">{text.loading}</span>
-    </>,
-  );
-
-  if (loyalty.isAnonymous) return shell('anonymous', <View.SignIn>{text.signIn}</View.SignIn>);
-  if (status === 'loading' || (status === 'ready' && !card)) return loading;
-  if (!card) {
-    return shell(
-      'error',
-      <LoadError parts={View} message={text.loadError(loyalty.error)} retry={text.retry} visitor={visitor} />,
-    );
-  }
+    ),
+  };
+  if (shell.state !== 'ready' || !card) return <WidgetShell {...shellProps} />;
   return (
-    <Suspense fallback={loading}>
+    <Suspense fallback={<WidgetShell {...shellProps} loading />}>
       <LoyaltyCardPanel
         {...rest}
+        ref={rootRef}
         parts={View}
         text={text}
         loyalty={loyalty}
         useMemberToken={useMemberToken}
+        useRedemptionFlow={useRedemptionFlow}
         stampRewardId={STAMP_REWARD_ID}
         card={card}
-        locale={locale ?? visitor.data?.locale ?? visitor.site?.defaultLocale}
-        timeZone={visitor.data?.timeZone ?? undefined}
+        locale={locale}
+        timeZone={timeZone}
         titleId={titleId}
       />
     </Suspense>

@@ -1,11 +1,13 @@
 import type { LoyaltyAccountSummary } from '@rapport/core';
 import type { LoyaltyResult, useMemberToken } from '@rapport/react';
-import { useId, useState, type ComponentPropsWithRef, type ReactNode, type SyntheticEvent } from 'react';
+import { useState, type ComponentPropsWithRef, type ReactNode } from 'react';
 import { useLocaleFormat } from '../internal/useLocaleFormat.js';
+import { LoyaltyCardBody } from './LoyaltyCardBody.js';
 import type { LoyaltyCardMessages } from './loyaltyCardMessages.js';
 import type { LoyaltyCardParts } from './LoyaltyCardView.js';
 import { LoyaltyMemberCode } from './LoyaltyMemberCode.js';
-import { LoyaltyRedeemDialog, type RedeemTarget } from './LoyaltyRedeemDialog.js';
+import { LoyaltyRedeemDialog } from './LoyaltyRedeemDialog.js';
+import type { useRedemptionFlow } from './useRedemptionFlow.js';
 
 interface PanelProps extends Omit<ComponentPropsWithRef<'section'>, 'children'> {
   /** The parts to render with, passed in so this lazy chunk shares no module with the index. */
@@ -15,6 +17,8 @@ interface PanelProps extends Omit<ComponentPropsWithRef<'section'>, 'children'> 
   loyalty: LoyaltyResult;
   /** `@rapport/react`'s hook, passed in (like the parts) so this chunk imports nothing at run time. */
   useMemberToken: typeof useMemberToken;
+  /** The package's own hook, passed in too: a page with every widget then loads it once, with no shared chunk. */
+  useRedemptionFlow: typeof useRedemptionFlow;
   /** `STAMP_REWARD_ID`: what Claim redeems. */
   stampRewardId: string;
   card: LoyaltyAccountSummary;
@@ -32,14 +36,11 @@ type Announcement = [text: string | null, failed: boolean, seq: number];
 
 /** The card once loaded: header, points, tier, stamps, rewards, history, member code, dialog and status. */
 export function LoyaltyCardPanel(props: PanelProps): ReactNode {
-  const { parts: View, text, loyalty, useMemberToken, stampRewardId, card, locale, timeZone, titleId, ...root } =
-    props;
+  const { parts: View, text, loyalty, stampRewardId, card, locale, timeZone, titleId, ...rest } = props;
+  const { useMemberToken, useRedemptionFlow, ...root } = rest;
   const format = useLocaleFormat(locale, timeZone);
-  const n = format.number;
-  const id = useId();
   const [[said, failed, seq], setAnnouncement] = useState<Announcement>(['', false, 0]);
   const announce = (message: string | null, isFailure = false) => setAnnouncement((a) => [message, isFailure, a[2] + 1]);
-  const [target, setTarget] = useState<(RedeemTarget & { from: HTMLElement }) | null>(null);
   const [celebrationHidden, setCelebrationHidden] = useState(false);
 
   const clipboard = globalThis.navigator?.clipboard;
@@ -50,21 +51,14 @@ export function LoyaltyCardPanel(props: PanelProps): ReactNode {
           () => (announce(text.copyFailed, true), false),
         )
     : undefined;
-  /** Keeps focus in the card (its root) when the element holding it goes away, rather than on the page. */
-  const focusCard = (e: SyntheticEvent<HTMLElement>) => e.currentTarget.closest('section')?.focus();
-  // Focus goes back to the button that opened the dialog or, when that button is gone (the reward is now out
-  // of reach, the stamp card claimed), to the card.
-  const closeDialog = (e: SyntheticEvent<HTMLElement>) => {
-    setTarget(null);
-    if (target?.from.isConnected) target.from.focus();
-    else focusCard(e);
-  };
+  const flow = useRedemptionFlow({
+    redeem: loyalty.redeem,
+    onRedeemed: (result) => announce(text.redeemed(result.rewardName)),
+    onFailed: () => announce(null, true),
+  });
 
   const name = card.pointsName;
-  const { tier, stamps, celebration } = card;
-  const toNext = tier.next && text.toNextTier(n(tier.next.pointsNeeded), name, tier.next.name);
-  const stampCount = stamps && (stamps.ready > 0 ? stamps.size : stamps.collected);
-  const stampNoteId = `${id}-stamp`;
+  const { tier, celebration } = card;
 
   return (
     <View.Root tabIndex={-1} aria-labelledby={titleId} {...root} state="ready">
@@ -75,12 +69,13 @@ export function LoyaltyCardPanel(props: PanelProps): ReactNode {
       </View.Header>
       {celebration && !celebrationHidden && (
         <View.Celebration state={celebration.kind}>
-          {text.celebration(celebration.kind, n(celebration.points), name)}
+          {text.celebration(celebration.kind, format.number(celebration.points), name)}
           <View.Dismiss
             aria-label={text.dismiss}
             onClick={(e) => {
               setCelebrationHidden(true);
-              focusCard(e);
+              // The button goes away: keep focus in the card (its root), not on the page.
+              e.currentTarget.closest('section')?.focus();
               void loyalty.dismissCelebration();
             }}
           >
@@ -88,106 +83,7 @@ export function LoyaltyCardPanel(props: PanelProps): ReactNode {
           </View.Dismiss>
         </View.Celebration>
       )}
-      <View.Points>
-        <View.Balance>
-          <View.BalanceValue>{n(card.balance)}</View.BalanceValue> {text.balance(name)}
-        </View.Balance>
-        {card.pending > 0 && <View.Note state="pending">{text.pending(n(card.pending), name)}</View.Note>}
-        {card.nextExpiry && (
-          <View.Note state="expiry">
-            {text.expiry(n(card.nextExpiry.points), name, format.date(card.nextExpiry.at))}
-          </View.Note>
-        )}
-      </View.Points>
-      <View.Progress state={tier.next ? 'climbing' : 'top'}>
-        {tier.next ? (
-          <>
-            <View.Meter
-              value={tier.progress}
-              max={1}
-              aria-label={text.progress(tier.next.name)}
-              aria-valuetext={toNext!}
-            />
-            <View.Note state="next-tier">{toNext}</View.Note>
-          </>
-        ) : (
-          <View.Note state="top-tier">{text.topTier(tier.name)}</View.Note>
-        )}
-        {tier.keepBy && (
-          <View.Note state="keep-tier">
-            {text.keepTier(n(tier.pointsToKeep), name, tier.name, format.date(tier.keepBy))}
-          </View.Note>
-        )}
-      </View.Progress>
-      {stamps && (
-        <View.Stamps state={stamps.ready > 0 ? 'ready' : 'collecting'}>
-          <View.StampRow>
-            {Array.from({ length: stamps.size }, (_, i) => (
-              <View.Stamp key={i} state={i < stampCount! ? 'filled' : 'empty'} />
-            ))}
-          </View.StampRow>
-          <View.Note state="stamps">{text.stamps(n(stampCount!), n(stamps.size))}</View.Note>
-          <View.Note state="stamp-reward" id={stampNoteId}>
-            {stamps.reward}
-          </View.Note>
-          {stamps.ready > 0 && (
-            <View.Claim
-              aria-describedby={stampNoteId}
-              onClick={(e) => setTarget({ id: stampRewardId, name: stamps.reward, cost: 0, from: e.currentTarget })}
-            >
-              {text.claim}
-            </View.Claim>
-          )}
-        </View.Stamps>
-      )}
-      {card.rewards.length > 0 && (
-        <View.Section state="rewards">
-          <View.Heading>{text.rewards}</View.Heading>
-          <View.Rewards>
-            {card.rewards.map((reward) => {
-              const nameId = `${id}-${reward.id}`;
-              return (
-                <View.Reward key={reward.id} state={reward.gap > 0 ? 'locked' : 'available'}>
-                  <View.RewardName id={nameId}>{reward.name}</View.RewardName>
-                  {reward.description && <View.RewardDescription>{reward.description}</View.RewardDescription>}
-                  <View.Cost>{text.cost(n(reward.cost), name)}</View.Cost>
-                  {reward.gap > 0 ? (
-                    <View.Gap>{text.gap(n(reward.gap), name)}</View.Gap>
-                  ) : (
-                    // Named "Redeem <reward>": the visible word first, then the reward's name.
-                    <View.Redeem
-                      id={`${nameId}-redeem`}
-                      aria-labelledby={`${nameId}-redeem ${nameId}`}
-                      onClick={(e) => setTarget({ ...reward, from: e.currentTarget })}
-                    >
-                      {text.redeem}
-                    </View.Redeem>
-                  )}
-                </View.Reward>
-              );
-            })}
-          </View.Rewards>
-        </View.Section>
-      )}
-      {card.history.length > 0 && (
-        <View.Section state="history">
-          <View.Heading>{text.history}</View.Heading>
-          <View.History>
-            {card.history.map((entry) => (
-              <View.Entry key={entry.id} state={entry.type}>
-                <View.EntryReason>
-                  {entry.reason ? `${text.entry[entry.type]} · ${entry.reason}` : text.entry[entry.type]}
-                </View.EntryReason>
-                {entry.points !== 0 && (
-                  <View.EntryPoints>{`${entry.points > 0 ? '+' : ''}${n(entry.points)}`}</View.EntryPoints>
-                )}
-                <View.EntryDate dateTime={entry.at}>{format.date(entry.at)}</View.EntryDate>
-                {entry.pending && <View.Tag>{text.pendingTag}</View.Tag>}
-              </View.Entry>
-            ))}
-          </View.History>
-        </View.Section>
-      )}
+      <LoyaltyCardBody parts={View} text={text} card={card} format={format} stampRewardId={stampRewardId} flow={flow} />
       <LoyaltyMemberCode
         parts={View}
         text={text}
@@ -196,18 +92,16 @@ export function LoyaltyCardPanel(props: PanelProps): ReactNode {
         referralCode={card.referralCode}
         copy={copy}
       />
-      {target && (
+      {flow.target && (
         <LoyaltyRedeemDialog
           parts={View}
           text={text}
           format={format}
           pointsName={name}
-          target={target}
-          loyalty={loyalty}
+          target={flow.target}
+          flow={flow}
+          error={loyalty.lastError}
           copy={copy}
-          onRedeemed={(result) => announce(text.redeemed(result.rewardName))}
-          onFailed={() => announce(null, true)}
-          onClose={closeDialog}
         />
       )}
       <View.Status state={seq === 0 ? 'idle' : failed ? 'failed' : 'success'}>

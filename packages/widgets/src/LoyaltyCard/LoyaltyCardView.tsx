@@ -1,5 +1,5 @@
 import type { LedgerEntryType } from '@rapport/core';
-import { BUTTON_PART, createPart, type PartElement, type PartOptions } from '../parts/createPart.js';
+import { BUTTON_PART, createParts, LOADING_TEXT_PART } from '../parts/createPart.js';
 
 /**
  * States of the whole card, on `LoyaltyCardView.Root`'s `data-state`: `loading`, `error` (the card could not
@@ -24,19 +24,13 @@ export type LoyaltyNoteState =
   | 'code'
   | 'instruction';
 
-const block = 'loyalty-card';
-
-/** {@link createPart} for this widget; free of side effects, so a page without the widget drops its parts. */
-/* @__NO_SIDE_EFFECTS__ */
-const part = <E extends PartElement, S extends string = never>(slot: string, element: E, options?: PartOptions<E>) =>
-  createPart<E, S>({ block, slot, element, ...options });
 
 /**
  * The parts of the loyalty card, for building your own layout around the same data. Each forwards its ref,
  * spreads props, merges `className` after its `rapport-loyalty-card…` class and sets `data-slot` /
  * `data-state`. `<LoyaltyCard />` is these parts wired to `useLoyalty()` and `useMemberToken()`.
  */
-export const LoyaltyCardView = {
+export const LoyaltyCardView = createParts('loyalty-card', (part) => ({
   /** The container (a `<section>`; label it with `aria-labelledby` → `Title`). `state`: {@link LoyaltyCardState}. */
   Root: part<'section', LoyaltyCardState>('root', 'section'),
   /** The title row: title, tier and perks. */
@@ -139,7 +133,9 @@ export const LoyaltyCardView = {
   Retry: part<'button', 'idle' | 'pending'>('retry', 'button', BUTTON_PART),
   /** Placeholder blocks shown while loading (hidden from assistive technology). */
   Skeleton: part<'div'>('skeleton', 'div', { defaults: { 'aria-hidden': true } }),
-};
+  /** Text for screen readers while loading (visually hidden). */
+  LoadingText: part<'span'>('loading-text', 'span', LOADING_TEXT_PART),
+}));
 
 /** The type of {@link LoyaltyCardView}. */
 export type LoyaltyCardParts = typeof LoyaltyCardView;

@@ -10,13 +10,13 @@ import { PreferenceCenterView as View } from './PreferenceCenterView.js';
 
 /** Tokens set on a wrapper restyle the widgets inside it; the per-widget ones only this widget. */
 export const tokensCss = `.account-page {
-  --rapport-preferences-surface: #f7f3ea;
-  --rapport-preferences-text: #2b211a;
-  --rapport-preferences-muted: #5c4a3a;
-  --rapport-preferences-border: #d9c7ad;
-  --rapport-preferences-accent: #1f4d3a;
-  --rapport-preferences-radius: 1rem;
-  --rapport-preferences-width: 44rem;
+  --rapport-preference-center-surface: #f7f3ea;
+  --rapport-preference-center-text: #2b211a;
+  --rapport-preference-center-muted: #5c4a3a;
+  --rapport-preference-center-border: #d9c7ad;
+  --rapport-preference-center-accent: #1f4d3a;
+  --rapport-preference-center-radius: 1rem;
+  --rapport-preference-center-width: 44rem;
 }`;
 
 /** Classes and `data-state` attributes are public API; unlayered rules win over `@layer rapport`. */

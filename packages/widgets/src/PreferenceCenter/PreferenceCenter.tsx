@@ -1,10 +1,12 @@
-import { usePreferences, useVisitor } from '@rapport/react';
-import { Suspense, useEffect, useId, type ComponentPropsWithRef, type ReactNode } from 'react';
+import { usePreferences } from '@rapport/react';
+import { Suspense, useId, type ComponentPropsWithRef, type ReactNode } from 'react';
 import { devWarning } from '../internal/devWarning.js';
 import { lazyPanel } from '../internal/lazyPanel.js';
-import { LoadError } from '../internal/LoadError.js';
+import { useWidgetLocale } from '../internal/useWidgetLocale.js';
+import { useWidgetState } from '../internal/useWidgetState.js';
+import { WidgetShell } from '../internal/WidgetShell.js';
 import { resolvePreferenceCenterMessages, type PreferenceCenterMessages } from './preferenceCenterMessages.js';
-import { PreferenceCenterView as View, type PreferenceCenterState } from './PreferenceCenterView.js';
+import { PreferenceCenterView as View } from './PreferenceCenterView.js';
 
 // The topics, switches and controls show only once the bootstrap has answered (see `lazyPanel`).
 const { Panel: PreferenceCenterPanel, usePreload: usePreloadPanel } = lazyPanel(() =>
@@ -29,59 +31,54 @@ export interface PreferenceCenterProps extends Omit<ComponentPropsWithRef<'secti
  * history. Changes apply at once and roll back, announced, when refused. Must be inside `<RapportProvider>`.
  */
 export function PreferenceCenter(props: PreferenceCenterProps): ReactNode {
-  const { messages, locale: localeProp, ...rest } = props;
+  const { messages, locale: localeProp, ref, ...rest } = props;
   const text = resolvePreferenceCenterMessages(messages);
-  const visitor = useVisitor();
-  const locale = localeProp ?? visitor.data?.locale ?? visitor.site?.defaultLocale;
+  const { locale, timeZone } = useWidgetLocale(localeProp);
   const preferences = usePreferences({ locale });
   const titleId = `${useId()}-title`;
   usePreloadPanel();
 
-  const { status, catalog, state } = preferences;
-  useEffect(() => {
-    if (process.env.NODE_ENV !== 'production' && status === 'ready' && !preferences.enabled) {
+  const { catalog, state } = preferences;
+  const shell = useWidgetState({
+    status: preferences.status,
+    enabled: preferences.enabled,
+    loaded: !!catalog,
+    anonymous: preferences.isAnonymous || (!!catalog && !state),
+    ref,
+  });
+  const { rootRef } = shell;
+  if (shell.state === 'disabled') {
+    if (process.env.NODE_ENV !== 'production') {
       devWarning('<PreferenceCenter> renders nothing: preferences are switched off for this site.');
     }
-  }, [status, preferences.enabled]);
-  if (status === 'ready' && !preferences.enabled) return null;
+    return null;
+  }
 
-  const shell = (rootState: PreferenceCenterState, body: ReactNode, busy?: boolean) => (
-    <View.Root aria-labelledby={titleId} aria-busy={busy || undefined} {...rest} state={rootState}>
+  const shellProps = {
+    parts: View,
+    shell,
+    text: { ...text, loadError: () => text.loadError(preferences.error) },
+    root: { 'aria-labelledby': titleId, tabIndex: -1, ...rest },
+    header: (
       <View.Header>
         <View.Title id={titleId}>{text.title}</View.Title>
       </View.Header>
-      {body}
-    </View.Root>
-  );
-  const loading = shell(
-    'loading',
-    <>
-      <View.Skeleton />
-      <span className="rapport-visually-hidden">{text.loading}</span>
-    </>,
-    true,
-  );
-
-  if (status === 'loading' || (status === 'ready' && !catalog)) return loading;
-  if (status === 'error' || !catalog) {
-    return shell(
-      'error',
-      <LoadError parts={View} message={text.loadError(preferences.error)} retry={text.retry} visitor={visitor} />,
-    );
-  }
-  if (preferences.isAnonymous || !state) return shell('anonymous', <View.SignIn>{text.signIn}</View.SignIn>);
-
+    ),
+  };
+  if (shell.state !== 'ready' || !catalog || !state) return <WidgetShell {...shellProps} />;
   return (
-    <Suspense fallback={loading}>
+    <Suspense fallback={<WidgetShell {...shellProps} loading />}>
       <PreferenceCenterPanel
+        tabIndex={-1}
         {...rest}
+        ref={rootRef}
         parts={View}
         text={text}
         preferences={preferences}
         catalog={catalog}
         state={state}
         locale={locale}
-        timeZone={visitor.data?.timeZone ?? undefined}
+        timeZone={timeZone}
         titleId={titleId}
       />
     </Suspense>

@@ -1,4 +1,4 @@
-import { BUTTON_PART, createPart, type PartElement, type PartOptions } from '../parts/createPart.js';
+import { BUTTON_PART, createParts, LOADING_TEXT_PART } from '../parts/createPart.js';
 
 /**
  * States of the whole center, on `PreferenceCenterView.Root`'s `data-state`: `loading`, `error` (the
@@ -10,19 +10,13 @@ export type PreferenceCenterState = 'loading' | 'error' | 'anonymous' | 'empty' 
 /** State of one topic × channel switch: off (the default), on, or `pending` its double opt-in confirmation. */
 export type PreferenceChannelState = 'off' | 'on' | 'pending';
 
-const block = 'preference-center';
-
-/** {@link createPart} for this widget; free of side effects, so a page without the widget drops its parts. */
-/* @__NO_SIDE_EFFECTS__ */
-const part = <E extends PartElement, S extends string = never>(slot: string, element: E, options?: PartOptions<E>) =>
-  createPart<E, S>({ block, slot, element, ...options });
 
 /**
  * The parts of the preferences center, for building your own layout around the same data. Each forwards
  * its ref, spreads props, merges `className` after its `rapport-preference-center…` class and sets
  * `data-slot` / `data-state`. `<PreferenceCenter />` is these parts wired to `usePreferences()`.
  */
-export const PreferenceCenterView = {
+export const PreferenceCenterView = createParts('preference-center', (part) => ({
   /** The container (a `<section>`; label it with `aria-labelledby` → `Title`). `state`: {@link PreferenceCenterState}. */
   Root: part<'section', PreferenceCenterState>('root', 'section'),
   /** The title row. */
@@ -33,6 +27,8 @@ export const PreferenceCenterView = {
   Statement: part<'p'>('statement', 'p'),
   /** Placeholder blocks shown while loading (hidden from assistive technology). */
   Skeleton: part<'div'>('skeleton', 'div', { defaults: { 'aria-hidden': true } }),
+  /** Text for screen readers while loading (visually hidden). */
+  LoadingText: part<'span'>('loading-text', 'span', LOADING_TEXT_PART),
   /** The list of topics. */
   Topics: part<'div'>('topics', 'div'),
   /**
@@ -90,7 +86,7 @@ export const PreferenceCenterView = {
   Error: part<'p'>('error', 'p'),
   /** Loads again after an error. `type="button"` by default. `state`: `idle | pending`. */
   Retry: part<'button', 'idle' | 'pending'>('retry', 'button', BUTTON_PART),
-};
+}));
 
 /** The type of {@link PreferenceCenterView}. */
 export type PreferenceCenterParts = typeof PreferenceCenterView;

@@ -1,9 +1,9 @@
 import { useVisitor } from '@rapport/react';
-import { useEffect, useMemo, useRef, type ComponentPropsWithRef, type MouseEvent, type ReactNode } from 'react';
-import { mergeRefs } from '../internal/mergeRefs.js';
-import { warnSetupRefusal } from '../internal/setupRefusal.js';
+import type { ComponentPropsWithRef, ReactNode } from 'react';
+import { useWidgetState } from '../internal/useWidgetState.js';
+import { WidgetShell } from '../internal/WidgetShell.js';
 import { resolveVisitorStatusMessages, type VisitorStatusMessages } from './visitorStatusMessages.js';
-import { VisitorStatusView, type VisitorStatusState } from './VisitorStatusView.js';
+import { VisitorStatusView as View } from './VisitorStatusView.js';
 
 /** Props of {@link VisitorStatus}: the root `div`'s props (ref, className, aria-*) plus `messages`. */
 export interface VisitorStatusProps extends Omit<ComponentPropsWithRef<'div'>, 'children'> {
@@ -17,67 +17,24 @@ export interface VisitorStatusProps extends Omit<ComponentPropsWithRef<'div'>, '
  * Must be inside `<RapportProvider>`; shares the page's single bootstrap request with the other widgets.
  */
 export function VisitorStatus({ messages, ref, ...rest }: VisitorStatusProps): ReactNode {
-  const visitor = useVisitor();
-  if (process.env.NODE_ENV !== 'production') warnSetupRefusal(visitor.error);
+  const { data, site, status, error } = useVisitor();
   const text = resolveVisitorStatusMessages(messages);
-  const { data, site, error, isFetching, refetch } = visitor;
-  const state: VisitorStatusState = data && site ? 'ready' : visitor.status === 'error' ? 'error' : 'loading';
-  const retrying = state === 'error' && isFetching;
-
-  const rootRef = useRef<HTMLDivElement>(null);
-  const refs = useMemo(() => mergeRefs(rootRef, ref), [ref]);
-  // The Retry button unmounts on success; without this, keyboard focus would fall back to <body>.
-  const refocusAfterRetry = useRef(false);
-  useEffect(() => {
-    if (state !== 'ready' || !refocusAfterRetry.current) return;
-    refocusAfterRetry.current = false;
-    rootRef.current?.focus();
-  }, [state]);
-
-  const retry = (event: MouseEvent<HTMLButtonElement>) => {
-    if (retrying) return;
-    refocusAfterRetry.current = event.currentTarget.ownerDocument.activeElement === event.currentTarget;
-    refetch();
-  };
-
+  const shell = useWidgetState({ status, enabled: true, loaded: !!(data && site), ref });
   return (
-    <VisitorStatusView.Root
-      tabIndex={-1}
-      {...rest}
-      ref={refs}
-      state={state}
-      aria-busy={state === 'loading' || retrying || undefined}
+    <WidgetShell
+      parts={View}
+      shell={shell}
+      root={{ tabIndex: -1, ...rest }}
+      text={{ ...text, loadError: () => text.error(error!) }}
     >
-      {state === 'loading' && (
+      {data && site && (
         <>
-          <VisitorStatusView.Skeleton />
-          <VisitorStatusView.LoadingText>{text.loading}</VisitorStatusView.LoadingText>
+          <View.Name state={data.kind}>
+            {data.kind === 'anonymous' ? text.guest : data.displayName ? text.signedInAs(data.displayName) : text.signedIn}
+          </View.Name>
+          <View.Detail>{text.site(site.name)}</View.Detail>
         </>
       )}
-      {state === 'error' && error && (
-        <>
-          <VisitorStatusView.ErrorMessage>{text.error(error)}</VisitorStatusView.ErrorMessage>
-          <VisitorStatusView.Retry
-            state={retrying ? 'pending' : 'idle'}
-            aria-disabled={retrying || undefined}
-            onClick={retry}
-          >
-            {retrying ? text.retrying : text.retry}
-          </VisitorStatusView.Retry>
-        </>
-      )}
-      {state === 'ready' && data && site && (
-        <>
-          <VisitorStatusView.Name state={data.kind}>
-            {data.kind === 'anonymous'
-              ? text.guest
-              : data.displayName
-                ? text.signedInAs(data.displayName)
-                : text.signedIn}
-          </VisitorStatusView.Name>
-          <VisitorStatusView.Detail>{text.site(site.name)}</VisitorStatusView.Detail>
-        </>
-      )}
-    </VisitorStatusView.Root>
+    </WidgetShell>
   );
 }

@@ -79,7 +79,7 @@ function Uses({ token }: { token: WidgetToken }): ReactNode {
 export interface TokenTableProps {
   /** The widget's stylesheet (`import css from '../styles/loyalty-card.css?raw'`). */
   css: string;
-  /** Its own tokens' prefix, e.g. `--rapport-loyalty-`. */
+  /** Its own tokens' prefix, e.g. `--rapport-loyalty-card-`. */
   prefix: string;
   /** Its class block, e.g. `loyalty-card` (`.rapport-loyalty-card__…`). */
   block: string;
@@ -104,6 +104,12 @@ export function TokenTable({ css, prefix, block, show }: TokenTableProps): React
           <tr key={token.name}>
             <td>
               <Code>{token.name}</Code>
+              {token.formerly && (
+                <>
+                  <br />
+                  formerly <Code>{token.formerly}</Code>, which still works
+                </>
+              )}
             </td>
             <td>
               {show === 'global' ? (

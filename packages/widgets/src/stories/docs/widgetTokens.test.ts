@@ -20,10 +20,10 @@ const globals = themePalettes(read('styles/tokens.css')).light;
 
 const WIDGETS = [
   { file: 'visitor-status', prefix: '--rapport-visitor-status-', block: 'visitor-status', view: 'VisitorStatus/VisitorStatusView.tsx', parts: VisitorStatusView },
-  { file: 'feedback-prompt', prefix: '--rapport-feedback-', block: 'feedback-prompt', view: 'FeedbackPrompt/FeedbackPromptView.tsx', parts: FeedbackPromptView },
-  { file: 'preference-center', prefix: '--rapport-preferences-', block: 'preference-center', view: 'PreferenceCenter/PreferenceCenterView.tsx', parts: PreferenceCenterView },
-  { file: 'loyalty-card', prefix: '--rapport-loyalty-', block: 'loyalty-card', view: 'LoyaltyCard/LoyaltyCardView.tsx', parts: LoyaltyCardView },
-  { file: 'contact-owner-badge', prefix: '--rapport-owner-badge-', block: 'owner-badge', view: 'ContactOwnerBadge/ContactOwnerBadgeView.tsx', parts: ContactOwnerBadgeView },
+  { file: 'feedback-prompt', prefix: '--rapport-feedback-prompt-', block: 'feedback-prompt', view: 'FeedbackPrompt/FeedbackPromptView.tsx', parts: FeedbackPromptView },
+  { file: 'preference-center', prefix: '--rapport-preference-center-', block: 'preference-center', view: 'PreferenceCenter/PreferenceCenterView.tsx', parts: PreferenceCenterView },
+  { file: 'loyalty-card', prefix: '--rapport-loyalty-card-', block: 'loyalty-card', view: 'LoyaltyCard/LoyaltyCardView.tsx', parts: LoyaltyCardView },
+  { file: 'contact-owner-badge', prefix: '--rapport-contact-owner-badge-', block: 'contact-owner-badge', view: 'ContactOwnerBadge/ContactOwnerBadgeView.tsx', parts: ContactOwnerBadgeView },
 ];
 
 describe.each(WIDGETS)('$file', ({ file, prefix, block, view, parts }) => {
@@ -56,12 +56,30 @@ describe.each(WIDGETS)('$file', ({ file, prefix, block, view, parts }) => {
 });
 
 it('attributes a token read through an internal property, with each fallback', () => {
-  const { own } = widgetTokens(read('styles/contact-owner-badge.css'), '--rapport-owner-badge-', 'owner-badge');
-  const size = own.find((token) => token.name === '--rapport-owner-badge-avatar-size')!;
+  const { own } = widgetTokens(read('styles/contact-owner-badge.css'), '--rapport-contact-owner-badge-', 'contact-owner-badge');
+  const size = own.find((token) => token.name === '--rapport-contact-owner-badge-avatar-size')!;
   expect(size.fallbacks).toEqual([
     { value: '3rem', parts: ['root'] },
     { value: '2.25rem', parts: ["root[data-variant='badge']"] },
   ]);
   expect(size.uses).toContainEqual({ property: 'inline-size', part: 'avatar' });
-  expect(own.map((token) => token.name)).not.toContain('--rapport-owner-badge-size');
+  expect(own.map((token) => token.name)).not.toContain('--rapport-contact-owner-badge-size');
+});
+
+it('reads a renamed token’s former name as an alias, with the fallbacks after it', () => {
+  const css = `@layer rapport {
+  .rapport-demo-card { color: var(--rapport-demo-card-text, var(--rapport-demo-text, var(--rapport-color-text))); }
+  .rapport-demo-card__note { margin: var(--rapport-demo-card-gap, 1rem); }
+}`;
+  const { own, global } = widgetTokens(css, '--rapport-demo-card-', 'demo-card');
+  expect(own).toEqual([
+    { name: '--rapport-demo-card-gap', fallbacks: [{ value: '1rem', parts: ['note'] }], uses: [{ property: 'margin', part: 'note' }] },
+    {
+      name: '--rapport-demo-card-text',
+      formerly: '--rapport-demo-text',
+      fallbacks: [{ value: 'var(--rapport-color-text)', parts: ['root'] }],
+      uses: [{ property: 'color', part: 'root' }],
+    },
+  ]);
+  expect(global).toEqual([]);
 });

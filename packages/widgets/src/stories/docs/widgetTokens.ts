@@ -10,6 +10,11 @@ export interface WidgetToken {
   /** Fallbacks as written in `var(name, fallback)`, each with the parts using it; empty when it has none. */
   fallbacks: Array<{ value: string; parts: string[] }>;
   uses: TokenUse[];
+  /**
+   * The token's former name, read when the token is not set (`var(--new-x, var(--old-x, fallback))`, after a
+   * widget was renamed); the fallbacks above are then what follows it. Absent for tokens never renamed.
+   */
+  formerly?: string;
 }
 
 /** What a widget's stylesheet reads: its own tokens (`--rapport-<widget>-*`) and the global ones it uses itself. */
@@ -85,11 +90,28 @@ function shortPart(selector: string, block: string): string {
     .replace(/::(before|after)$/, '');
 }
 
+/**
+ * A fallback that is the same token under its former name (`var(--rapport-owner-badge-width, 22rem)` behind
+ * `--rapport-contact-owner-badge-width`): that name, and what follows it. Told apart from a global token of the
+ * same suffix (`--rapport-color-border`) by its own fallback: per-widget tokens always have one, global tokens
+ * never (tokens.css sets them).
+ */
+function formerName(ref: Reference, prefix: string): { name: string; fallback: string } | null {
+  const inner = ref.fallback === null ? undefined : references(ref.fallback)[0];
+  if (!inner?.fallback || !inner.name.endsWith(`-${ref.name.slice(prefix.length)}`)) return null;
+  return ref.fallback === `var(${inner.name}, ${inner.fallback})` ? { name: inner.name, fallback: inner.fallback } : null;
+}
+
 /** Records one read of `ref` by `use`; its fallback is written on `fallbackPart`. */
-function add(map: Map<string, WidgetToken>, ref: Reference, use: TokenUse, fallbackPart: string): void {
-  const token = map.get(ref.name) ?? { name: ref.name, fallbacks: [], uses: [] };
+function add(map: Map<string, WidgetToken>, ref: Reference, use: TokenUse, fallbackPart: string, prefix?: string): void {
+  const token: WidgetToken = map.get(ref.name) ?? { name: ref.name, fallbacks: [], uses: [] };
   map.set(ref.name, token);
   if (!token.uses.some((u) => u.property === use.property && u.part === use.part)) token.uses.push(use);
+  const former = prefix === undefined ? null : formerName(ref, prefix);
+  if (former) {
+    token.formerly = former.name;
+    ref = { name: ref.name, fallback: former.fallback };
+  }
   if (ref.fallback === null) return;
   const known = token.fallbacks.find((f) => f.value === ref.fallback);
   if (!known) token.fallbacks.push({ value: ref.fallback, parts: [fallbackPart] });
@@ -100,7 +122,9 @@ function add(map: Map<string, WidgetToken>, ref: Reference, use: TokenUse, fallb
  * Reads a widget's stylesheet: every `--rapport-*` custom property it reads, where (property and part) and with
  * which fallback. `prefix` names the widget's own tokens (`--rapport-loyalty-`); the rest are global tokens the
  * widget reads directly (not as a fallback of its own token). Custom properties the stylesheet sets itself are
- * internal: their uses count as uses of the tokens they are built from (e.g. the badge's avatar size).
+ * internal: their uses count as uses of the tokens they are built from (e.g. the badge's avatar size). A token's
+ * former name read as its first fallback is recorded as `formerly`, and the fallbacks are what follows it (see
+ * `formerName`).
  */
 export function widgetTokens(css: string, prefix: string, block: string): WidgetTokens {
   const all = declarations(css);
@@ -119,7 +143,7 @@ export function widgetTokens(css: string, prefix: string, block: string): Widget
     const definitions = internal.get(ref.name);
     if (definitions) {
       for (const definition of definitions) for (const inner of definition.refs) read(inner, use, definition.part);
-    } else if (ref.name.startsWith(prefix)) add(own, ref, use, fallbackPart);
+    } else if (ref.name.startsWith(prefix)) add(own, ref, use, fallbackPart, prefix);
     else if (ref.name.startsWith('--rapport-')) add(global, ref, use, fallbackPart);
   };
   for (const d of all) {
