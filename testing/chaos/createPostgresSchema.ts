@@ -15,7 +15,8 @@ export interface PostgresSchema {
 /** `RAPPORT_TEST_DATABASE_URL`, or the local test database. */
 export const CHAOS_DATABASE_URL = process.env.RAPPORT_TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
-async function execute(connectionString: string, sql: string): Promise<void> {
+/** Runs one statement on its own short-lived connection (creating or dropping a schema). */
+export async function executeSql(connectionString: string, sql: string): Promise<void> {
   const admin = await createPostgresStore({ connectionString, max: 1 });
   try {
     await admin.query(sql);
@@ -28,7 +29,7 @@ async function execute(connectionString: string, sql: string): Promise<void> {
 export async function createPostgresSchema(connectionString = CHAOS_DATABASE_URL): Promise<PostgresSchema> {
   const schema = `rapport_chaos_${randomBytes(8).toString('hex')}`;
   try {
-    await execute(connectionString, `CREATE SCHEMA ${schema}`);
+    await executeSql(connectionString, `CREATE SCHEMA ${schema}`);
   } catch (error) {
     throw new Error(`PostgreSQL at ${connectionString} is not usable: ${(error as Error).message}`, { cause: error });
   }
@@ -37,7 +38,7 @@ export async function createPostgresSchema(connectionString = CHAOS_DATABASE_URL
     await migrate(store);
   } catch (error) {
     await store.close();
-    await execute(connectionString, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await executeSql(connectionString, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     throw error;
   }
   const url = new URL(connectionString);
@@ -48,7 +49,7 @@ export async function createPostgresSchema(connectionString = CHAOS_DATABASE_URL
     store,
     async drop() {
       await store.close();
-      await execute(connectionString, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await executeSql(connectionString, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     },
   };
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
-import { createPostgresStore } from '@rapport/server';
+import { executeSql } from '../../../testing/chaos/createPostgresSchema.js';
 import { freePort } from '../../../testing/chaos/startChaosServer.js';
 import { formatMb, formatNumber, printTable } from './printTable.js';
 import { readPeakRss, readRss } from './readRss.js';
@@ -64,15 +64,6 @@ async function sampleDemoServer(label: string, args: string[], env: Record<strin
   }
 }
 
-async function execute(connectionString: string, sql: string): Promise<void> {
-  const admin = await createPostgresStore({ connectionString, max: 1 });
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.close();
-  }
-}
-
 /**
  * Idle memory of the demo server as users start it (`dist/cli.js serve --demo`): on a fresh PGlite data directory
  * and on a fresh, empty PostgreSQL schema (both removed after). Prints a table; resolves failures (a server that
@@ -97,14 +88,14 @@ export async function measureIdleRss(databaseUrl: string): Promise<string[]> {
   process.stdout.write('.');
   const schema = `rapport_bench_demo_${randomBytes(6).toString('hex')}`;
   try {
-    await execute(databaseUrl, `CREATE SCHEMA ${schema}`);
+    await executeSql(databaseUrl, `CREATE SCHEMA ${schema}`);
     const url = new URL(databaseUrl);
     url.searchParams.set('options', `-c search_path=${schema}`);
     samples.push(await sampleDemoServer('PostgreSQL, fresh schema', [], { DATABASE_URL: url.toString() }));
   } catch (error) {
     failures.push((error as Error).message);
   } finally {
-    await execute(databaseUrl, `DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+    await executeSql(databaseUrl, `DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
   }
   process.stdout.write('\n');
   printTable(
