@@ -5,8 +5,7 @@ import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing
 import userEvent from '@testing-library/user-event';
 import type { ComponentProps } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestServer, type TestServer } from '../../../../testing/createTestServer.js';
-import { renderWithRapport } from '../testing/renderWithRapport.js';
+import { createTestServer, type TestServer, renderWithRapport } from '@rapport/testing';
 import { ContactOwnerBadge } from './ContactOwnerBadge.js';
 
 configure({ asyncUtilTimeout: 5_000 });

@@ -3,9 +3,7 @@ import { signVisitorToken } from '@rapport/server';
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, type TestServer } from '../../../../testing/createTestServer.js';
-import { startInProcessServer, type StartedServer } from '../../../../testing/startInProcessServer.js';
-import { renderWithRapport } from '../testing/renderWithRapport.js';
+import { createTestServer, type TestServer, startInProcessServer, type StartedServer, renderWithRapport } from '@rapport/testing';
 import { LoyaltyCard } from './LoyaltyCard.js';
 
 // The card waits for the bootstrap and the panel's lazy chunk: generous waits keep these steady under load.

@@ -3,10 +3,8 @@ import { signVisitorToken } from '@rapport/server';
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestServer, type TestServer } from '../../../../testing/createTestServer.js';
-import { renderWithRapport } from '../testing/renderWithRapport.js';
+import { createTestServer, type TestServer, renderWithRapport, startInProcessServer } from '@rapport/testing';
 import { PreferenceCenter } from './PreferenceCenter.js';
-import { startInProcessServer } from '../../../../testing/startInProcessServer.js';
 
 // The center waits for the bootstrap and the panel's lazy chunk: generous waits keep these steady under load.
 configure({ asyncUtilTimeout: 5_000 });

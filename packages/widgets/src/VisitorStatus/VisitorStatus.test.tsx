@@ -2,10 +2,8 @@ import { signVisitorToken } from '@rapport/server';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { deferred, renderWithRapport } from '../testing/renderWithRapport.js';
-import { createTestServer, type TestServer } from '../../../../testing/createTestServer.js';
+import { deferred, renderWithRapport, createTestServer, type TestServer, startInProcessServer } from '@rapport/testing';
 import { VisitorStatus } from './VisitorStatus.js';
-import { startInProcessServer } from '../../../../testing/startInProcessServer.js';
 
 let server: TestServer;
 beforeAll(async () => {

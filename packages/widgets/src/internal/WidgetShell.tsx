@@ -1,7 +1,12 @@
 import type { ReactNode, Ref } from 'react';
 import type { PartProps } from '../parts/createPart.js';
-import { LoadError, type LoadErrorParts } from './LoadError.js';
 import type { WidgetState } from './useWidgetState.js';
+
+/** The parts of the load error every widget shows: its `Error` and `Retry`. */
+export interface LoadErrorParts {
+  Error: (props: PartProps<'p'>) => ReactNode;
+  Retry: (props: PartProps<'button', 'idle' | 'pending'>) => ReactNode;
+}
 
 /** The parts a widget's shell renders. */
 export interface ShellParts<S extends string> extends LoadErrorParts {
@@ -57,8 +62,17 @@ interface WidgetShellProps<S extends string> {
 export function WidgetShell<S extends string>(props: WidgetShellProps<S>): ReactNode {
   const { parts: View, shell, text, root, state, loading, liveError, header, children } = props;
   const shown = loading ? 'loading' : shell.state;
+  // The one load error of every widget: the message, and Retry, which asks for the bootstrap again (every widget
+  // on the page shares it). While that request runs the button stays, `aria-disabled` with `state="pending"`,
+  // so keyboard focus is not lost; once it succeeds, the widget's root takes focus (see `useWidgetState`).
+  const pending = shell.retrying;
   const error = shown === 'error' && (
-    <LoadError parts={View} shell={shell} message={text.loadError!()} retry={text.retry!} retrying={text.retrying} />
+    <>
+      <View.Error>{text.loadError!()}</View.Error>
+      <View.Retry state={pending ? 'pending' : 'idle'} aria-disabled={pending || undefined} onClick={shell.retry}>
+        {pending ? (text.retrying ?? text.retry) : text.retry}
+      </View.Retry>
+    </>
   );
   return (
     <View.Root

@@ -6,7 +6,7 @@ export interface LazyPanel<P> {
   Panel: LazyExoticComponent<ComponentType<P>>;
   /**
    * Starts the download when the widget mounts, in parallel with the bootstrap request, so the panel is
-   * usually there by the time the data is (design.md §9). A failed download is retried when rendered.
+   * usually there by the time the data is (ARCHITECTURE.md, Budgets). A failed download is retried when rendered.
    */
   usePreload(): void;
 }

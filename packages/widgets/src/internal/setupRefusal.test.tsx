@@ -6,9 +6,8 @@ import { ContactOwnerBadge } from '../ContactOwnerBadge/ContactOwnerBadge.js';
 import { FeedbackPrompt } from '../FeedbackPrompt/FeedbackPrompt.js';
 import { LoyaltyCard } from '../LoyaltyCard/LoyaltyCard.js';
 import { PreferenceCenter } from '../PreferenceCenter/PreferenceCenter.js';
-import { renderWithRapport } from '../testing/renderWithRapport.js';
+import { renderWithRapport, startInProcessServer, type StartedServer } from '@rapport/testing';
 import { VisitorStatus } from '../VisitorStatus/VisitorStatus.js';
-import { startInProcessServer, type StartedServer } from '../../../../testing/startInProcessServer.js';
 
 let server: StartedServer;
 beforeAll(async () => {

@@ -51,12 +51,22 @@ const classOf = (block: string, slot: string) => (slot === 'root' ? `rapport-${b
  * - sets `data-slot="<block>-<slot>"` and, when given a `state`, `data-state`.
  */
 export function createPart<E extends PartElement, S extends string = never>(config: PartConfig<E>): Part<E, S> {
-  const { block, slot, alias } = config;
-  const ownClass = classNames(classOf(block, slot), alias && classOf(alias, slot), config.extraClassName);
+  return makePart(config.block, config.alias, config.slot, config.element, config);
+}
+
+/** {@link createPart} with its config spread out, so {@link createParts} builds no object per part. */
+function makePart<E extends PartElement, S extends string>(
+  block: string,
+  alias: string | undefined,
+  slot: string,
+  element: E,
+  { extraClassName, defaults }: PartOptions<E> = {},
+): Part<E, S> {
+  const ownClass = classNames(classOf(block, slot), alias && classOf(alias, slot), extraClassName);
   const dataSlot = `${alias ?? block}-${slot}`;
   function Part({ className, state, ...rest }: PartProps<E, S>): ReactNode {
-    return createElement(config.element, {
-      ...config.defaults,
+    return createElement(element, {
+      ...defaults,
       ...rest,
       className: classNames(ownClass, className as string | undefined),
       'data-slot': dataSlot,
@@ -90,5 +100,5 @@ export type PartFactory = <E extends PartElement, S extends string = never>(
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function createParts<T>(block: string, build: (part: PartFactory) => T, alias?: string): T {
-  return build((slot, element, options) => createPart({ block, slot, element, alias, ...options }));
+  return build((slot, element, options) => makePart(block, alias, slot, element, options));
 }
