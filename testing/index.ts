@@ -1,6 +1,7 @@
 // @rapport/testing: the helpers the browser packages' tests share (a path alias in tsconfig.base.json and
 // vitest.config.ts; never published, never imported by a package's own source — eslint.config.js refuses it).
 export { deferred } from './deferred.js';
+export { installDialogStandIn } from './installDialogStandIn.js';
 export { rapportWrapper, renderWithRapport } from './renderWithRapport.js';
 export type { RenderWithRapportOptions } from './renderWithRapport.js';
 export { admin } from './admin.js';

@@ -1,14 +1,4 @@
-/** A seeded source of randomness in [0, 1) (mulberry32): print the seed, and a run's choices can be made again. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { createRandom } from '../../packages/server/src/testing/createRandom.js';
 
 /** The seed of this run: `CHAOS_SEED` when set (to replay a run's choices), else a random one. */
 export function chaosSeed(): number {

@@ -3,6 +3,7 @@ import { ConsentChainReportSchema, PreferenceStateSchema } from '@rapport/core/s
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPreferencesKit, type PreferencesKit } from '../testing/createPreferencesKit.js';
 import { STORE_HOOK_TIMEOUT_MS } from '../testing/createTestStore.js';
+import { createRandom } from '../testing/createRandom.js';
 import { createHarness, type Harness } from '../testing/testHarness.js';
 import { foldConsentEvents, loadRawPreferences, toPreferenceState } from './preferenceState.js';
 
@@ -24,18 +25,6 @@ async function verify() {
   const response = await kit.admin('/preferences/verify');
   expect(response.status).toBe(200);
   return ConsentChainReportSchema.parse(await response.json());
-}
-
-/** Mulberry32: a small seeded PRNG, so a failing sequence can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 describe('consent log', () => {
@@ -76,7 +65,7 @@ describe('consent log', () => {
   it('replaying a contact’s events yields exactly their stored state (50 random sequences)', async () => {
     const topics = kit.catalog.topics.filter((t) => !t.required);
     for (let seed = 1; seed <= 50; seed += 1) {
-      const random = prng(seed);
+      const random = createRandom(seed);
       const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
       const externalId = `user_replay_${seed}`;
       const token = await kit.visitor(externalId);

@@ -2,6 +2,7 @@ import type { ConsentEvent, PreferenceChange, PreferenceState } from '@rapport/c
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPreferencesKit, type PreferencesKit } from '../testing/createPreferencesKit.js';
 import { STORE_HOOK_TIMEOUT_MS } from '../testing/createTestStore.js';
+import { createRandom } from '../testing/createRandom.js';
 import { concurrently, createRaceHarness } from '../testing/raceHarness.js';
 import type { Harness } from '../testing/testHarness.js';
 import { foldConsentEvents, loadRawPreferences, toPreferenceState } from './preferenceState.js';
@@ -19,18 +20,6 @@ beforeAll(async () => {
   kit = await createPreferencesKit(h);
 }, STORE_HOOK_TIMEOUT_MS);
 afterAll(() => h?.dispose());
-
-/** Mulberry32: a small seeded PRNG, so a failing mix can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Mostly opt-ins and opt-outs across marketing topics × channels, with frequencies, pauses and unsubscribe-all. */
 function randomChange(random: () => number, channels?: readonly string[]): Partial<PreferenceChange> {
@@ -111,7 +100,7 @@ function tally(answers: readonly Answer[]): Record<string, number> {
 describe('consent transitions under real concurrency', () => {
   it(`${BURSTS} bursts of ${PER_BURST} PATCHes for one contact: state is the fold of the log, chain holds, times never go back`, async () => {
     const token = await kit.visitor('race_patch', 'race.patch@example.com');
-    const random = prng(14);
+    const random = createRandom(14);
     const answers: Answer[] = [];
     let elapsedMs = 0;
     for (let burst = 0; burst < BURSTS; burst += 1) {
@@ -136,7 +125,7 @@ describe('consent transitions under real concurrency', () => {
     const externalId = 'race_mixed';
     const token = await kit.visitor(externalId, 'race.mixed@example.com');
     const emailTopics = kit.catalog.topics.filter((t) => !t.required && t.channels.includes('email'));
-    const random = prng(8058);
+    const random = createRandom(8058);
     const answers: Answer[] = [];
     let elapsedMs = 0;
     for (let burst = 0; burst < BURSTS; burst += 1) {

@@ -3,7 +3,7 @@ import { signVisitorToken } from '@rapport/server';
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, type TestServer, startInProcessServer, type StartedServer, renderWithRapport } from '@rapport/testing';
+import { createTestServer, type TestServer, startInProcessServer, type StartedServer, renderWithRapport, installDialogStandIn } from '@rapport/testing';
 import { LoyaltyCard } from './LoyaltyCard.js';
 
 // The card waits for the bootstrap and the panel's lazy chunk: generous waits keep these steady under load.
@@ -36,28 +36,6 @@ beforeAll(async () => {
   installDialogStandIn();
 }, 60_000);
 afterAll(() => server.close());
-
-/**
- * jsdom has no modal dialogs: a stand-in doing what Chromium does for the card (open, focus the first
- * button, Escape fires a cancelable `cancel` then closes, `close` fires `close`). The stories run the real one.
- */
-function installDialogStandIn() {
-  const proto = HTMLDialogElement.prototype;
-  proto.showModal = function (this: HTMLDialogElement) {
-    this.open = true;
-    this.querySelector<HTMLElement>('button')?.focus();
-  };
-  proto.close = function (this: HTMLDialogElement) {
-    this.open = false;
-    this.dispatchEvent(new Event('close'));
-  };
-  document.addEventListener('keydown', (event) => {
-    const dialog = document.querySelector('dialog[open]');
-    if (event.key === 'Escape' && dialog?.dispatchEvent(new Event('cancel', { cancelable: true }))) {
-      (dialog as HTMLDialogElement).close();
-    }
-  });
-}
 
 let members = 0;
 /** A member of their own with `awards` (points, or purchases in GBP), and the card rendered for them. */

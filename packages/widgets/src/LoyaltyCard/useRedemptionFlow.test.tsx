@@ -1,5 +1,5 @@
 import type { RedemptionResult } from '@rapport/core';
-import { deferred } from '@rapport/testing';
+import { deferred, installDialogStandIn } from '@rapport/testing';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
@@ -19,27 +19,7 @@ const CODE: RedemptionResult = {
   createdAt: '2026-05-01T09:00:00.000Z',
 };
 
-/**
- * jsdom has no modal dialogs: a stand-in doing what Chromium does (open and focus the first button; Escape fires a
- * cancelable `cancel`, then closes; `close()` fires `close`). The stories run the real one.
- */
-beforeAll(() => {
-  const proto = HTMLDialogElement.prototype;
-  proto.showModal = function (this: HTMLDialogElement) {
-    this.open = true;
-    this.querySelector<HTMLElement>('button')?.focus();
-  };
-  proto.close = function (this: HTMLDialogElement) {
-    this.open = false;
-    this.dispatchEvent(new Event('close'));
-  };
-  document.addEventListener('keydown', (event) => {
-    const dialog = document.querySelector('dialog[open]');
-    if (event.key === 'Escape' && dialog?.dispatchEvent(new Event('cancel', { cancelable: true }))) {
-      (dialog as HTMLDialogElement).close();
-    }
-  });
-});
+beforeAll(installDialogStandIn);
 
 /** A redeem button and its dialog, every prop from the hook. `redeem` answers when the test says so. */
 function Harness({ redeem, gone = false }: { redeem: (id: string) => Promise<RedemptionResult | null>; gone?: boolean }): ReactNode {
