@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { visitorPreflight } from './auth/visitorCors.js';
+import { createBootstrapCache } from './bootstrap/createBootstrapCache.js';
 import type { AppEnv } from './http/AppEnv.js';
 import type { AppRuntime } from './http/AppRuntime.js';
 import { bodySizeLimit } from './http/bodySizeLimit.js';
@@ -44,6 +45,12 @@ export interface CreateAppOptions {
    * are counted in memory per app. Default: 120 requests/minute per visitor, 600 requests/minute per secret key.
    */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * Visitors whose last bootstrap this app keeps, to answer the next one without rebuilding it while nothing it
+   * was built from changed (checked against the database's change counters on every request, so a write through
+   * any instance is seen at once); `0` turns the cache off. Default: 10,000.
+   */
+  bootstrapCacheEntries?: number;
   /** Lifetime of the anonymous tokens the server issues, in seconds. Default: 31536000 (one year). */
   anonymousTokenTtlSeconds?: number;
   /** Where errors (every 500) and access-log lines are reported. Default: a JSON logger to stdout (`createJsonLogger`). */
@@ -96,6 +103,7 @@ function resolveRuntime(options: CreateAppOptions, routes: readonly RouteDefinit
           },
     rateLimiter: options.store.kind === 'postgres' ? createPostgresRateLimiter(options.store) : createRateLimiter(),
     anonymousTokenTtlSeconds: options.anonymousTokenTtlSeconds ?? 365 * 24 * 60 * 60,
+    bootstrapCache: createBootstrapCache({ maxEntries: options.bootstrapCacheEntries ?? 10_000 }),
     logger: options.logger ?? createJsonLogger(),
     getClientAddress: options.getClientAddress ?? nodeRemoteAddress,
     openApiDocument: () => (document ??= buildOpenApiDocument({ routes })),

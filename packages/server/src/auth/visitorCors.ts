@@ -9,10 +9,11 @@ export const CORS_ALLOW_HEADERS = [
   RAPPORT_HEADERS.publishableKey,
   RAPPORT_HEADERS.idempotencyKey,
   ANONYMOUS_TOKEN_HEADER,
+  'if-none-match',
 ].join(', ');
 
 /** Response headers a browser script may read. */
-export const CORS_EXPOSE_HEADERS = [RAPPORT_HEADERS.requestId, 'retry-after', 'idempotent-replayed'].join(', ');
+export const CORS_EXPOSE_HEADERS = [RAPPORT_HEADERS.requestId, 'retry-after', 'idempotent-replayed', 'etag'].join(', ');
 
 const CORS_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
 const PREFLIGHT_MAX_AGE_SECONDS = '600';

@@ -15,4 +15,9 @@ export interface BootstrapSlotInput {
   now: Date;
   /** The app's clock, read again after a lock (the account's, the team's) for the decision that lock guards. */
   clock: () => Date;
+  /**
+   * Told each future instant (epoch ms) at which time alone changes the slot's answer (a cooldown ending, a survey
+   * opening or closing, a pause ending): the bootstrap cache keeps an answer only until the earliest. Default: none.
+   */
+  changesAt?: (at: number) => void;
 }

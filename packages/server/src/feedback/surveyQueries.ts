@@ -154,6 +154,15 @@ export async function listSurveys(db: SqlExecutor, siteId: string): Promise<Surv
   return rows;
 }
 
+/** When the next active survey of a site that has not started at `now` starts, or `null`. */
+export async function nextSurveyOpening(db: SqlExecutor, siteId: string, now: Date): Promise<Date | null> {
+  const { rows } = await db.query<{ at: Date | null }>(
+    `SELECT min(starts_at) AS at FROM surveys WHERE site_id = $1 AND status = 'active' AND starts_at > $2`,
+    [siteId, now],
+  );
+  return rows[0]?.at ?? null;
+}
+
 /** The surveys of a site that are open at `now` (see {@link isSurveyOpen}), newest first. */
 export async function listOpenSurveys(db: SqlExecutor, siteId: string, now: Date): Promise<SurveyRow[]> {
   const { rows } = await db.query<SurveyRow>(

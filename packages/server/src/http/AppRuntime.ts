@@ -1,3 +1,4 @@
+import type { BootstrapCache } from '../bootstrap/createBootstrapCache.js';
 import type { RapportLogger } from '../logger.js';
 import type { RapportStore } from '../store/Store.js';
 import type { RateLimiter, RateLimitRule } from './createRateLimiter.js';
@@ -11,6 +12,8 @@ export interface AppRuntime {
   /** Fixed-window counts: in the database on PostgreSQL (shared by every instance), in memory on PGlite. */
   rateLimiter: RateLimiter;
   anonymousTokenTtlSeconds: number;
+  /** Visitors' last bootstraps on this instance (see `createBootstrapCache`). */
+  bootstrapCache: BootstrapCache;
   logger: RapportLogger;
   getClientAddress: (request: Request, env: unknown) => string | undefined;
   /** The OpenAPI document of this app's routes (built on first use, then cached). */

@@ -32,6 +32,11 @@ export interface RouteResult {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /**
+   * The body already serialized and checked against its schema, with its entity tag (a cached answer): sent as is,
+   * not checked again. Default: none (`body` is checked and serialized).
+   */
+  serialized?: { json: string; etag: string };
 }
 
 /** How a route authenticates, as the mount code and the OpenAPI builder see it. */

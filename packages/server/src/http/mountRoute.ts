@@ -1,4 +1,4 @@
-import { RAPPORT_HEADERS } from '@rapport/core';
+import { ANONYMOUS_TOKEN_HEADER, RAPPORT_HEADERS } from '@rapport/core';
 import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -12,6 +12,7 @@ import { setRequestSite } from '../observability/requestSite.js';
 import type { SiteRecord } from '../sites/siteQueries.js';
 import type { SqlExecutor } from '../store/Store.js';
 import { ApiError, validationFailed } from './ApiError.js';
+import { entityTagOf, ifNoneMatchHits } from './entityTag.js';
 import type { AppEnv } from './AppEnv.js';
 import type { AppRuntime } from './AppRuntime.js';
 import type { AnyRouteContext, RouteDefinition, RouteResult } from './RouteDefinition.js';
@@ -20,6 +21,8 @@ import { parseQuery, parsePathParams } from './parseQuery.js';
 import { parseJsonBody, readRawJsonBody } from './readJsonBody.js';
 
 const NO_QUERY = z.strictObject({});
+/** What a `GET` answer depends on besides its URL: a shared cache must not reuse it across credentials. */
+const VARY_ON_CREDENTIALS = `Authorization, ${RAPPORT_HEADERS.publishableKey}, ${ANONYMOUS_TOKEN_HEADER}`;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 interface Authenticated {
@@ -61,7 +64,7 @@ async function enforceRateLimit(route: RouteDefinition, runtime: AppRuntime, who
 function checkResult(route: RouteDefinition, runtime: AppRuntime, result: RouteResult): RouteResult {
   const spec = route.responses[result.status];
   if (!spec) throw new Error(`${route.operationId} answered ${result.status}, which it does not declare`);
-  if (!spec.schema) return result;
+  if (!spec.schema || result.serialized) return result;
   const checked = spec.schema.safeParse(result.body);
   if (!checked.success) {
     runtime.logger.error('Response does not match its schema', {
@@ -73,10 +76,25 @@ function checkResult(route: RouteDefinition, runtime: AppRuntime, result: RouteR
   return { ...result, body: checked.data };
 }
 
-function send(c: Context<AppEnv>, result: RouteResult): Response {
+/**
+ * Sends a result. A `GET` answered `200` carries a strong `ETag` of its body and `Cache-Control: private, no-cache`
+ * (kept, but asked again each time), and a request whose `If-None-Match` names that tag gets `304` without a body;
+ * every other answer is `no-store`.
+ */
+async function send(c: Context<AppEnv>, result: RouteResult): Promise<Response> {
   for (const [name, value] of Object.entries(result.headers ?? {})) c.header(name, value);
-  c.header('Cache-Control', 'no-store');
-  return c.json(result.body as object, result.status as ContentfulStatusCode);
+  if (c.req.method !== 'GET' || result.status !== 200) {
+    c.header('Cache-Control', 'no-store');
+    return c.json(result.body as object, result.status as ContentfulStatusCode);
+  }
+  const json = result.serialized?.json ?? JSON.stringify(result.body);
+  const etag = result.serialized?.etag ?? (await entityTagOf(json));
+  c.header('ETag', etag);
+  c.header('Cache-Control', 'private, no-cache');
+  c.header('Vary', VARY_ON_CREDENTIALS, { append: true });
+  if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+  c.header('Content-Type', 'application/json');
+  return c.body(json, 200);
 }
 
 /**

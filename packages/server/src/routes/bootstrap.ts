@@ -1,16 +1,30 @@
-import { ANONYMOUS_TOKEN_HEADER, type BootstrapResponse, type WidgetName } from '@rapport/core';
+import { ANONYMOUS_TOKEN_HEADER } from '@rapport/core';
 import { BootstrapResponseSchema } from '@rapport/core/schemas';
 import { resolveVisitorToken } from '../auth/authenticateVisitor.js';
-import type { BootstrapSlotInput } from '../contacts/BootstrapSlotInput.js';
-import { toVisitorSession } from '../contacts/contactQueries.js';
+import type { VisitorIdentity } from '../auth/VisitorIdentity.js';
+import { buildBootstrap } from '../bootstrap/buildBootstrap.js';
+import type { CachedBootstrap } from '../bootstrap/createBootstrapCache.js';
+import { findBootstrapContact, type BootstrapContactRead } from '../bootstrap/findBootstrapContact.js';
+import { touchLastSeen } from '../bootstrap/touchLastSeen.js';
 import { resolveBootstrapContact } from '../contacts/resolveBootstrapContact.js';
-import { loadFeedbackSlot } from '../feedback/loadFeedbackSlot.js';
+import { claimTraits } from '../contacts/resolveVisitorContact.js';
+import { canonicalJson } from '../crypto/canonicalJson.js';
 import { defineRoute } from '../http/defineRoute.js';
-import { loadLoyaltySlot } from '../loyalty/loadLoyaltySlot.js';
-import { loadOwnerSlot } from '../owners/loadOwnerSlot.js';
-import { loadPreferencesSlot } from '../preferences/loadPreferencesSlot.js';
-import { toPublicSite } from '../sites/siteQueries.js';
+import { entityTagOf } from '../http/entityTag.js';
 import { API_PATHS } from './apiPaths.js';
+
+/**
+ * Whether the bootstrap would write nothing for this visitor: the contact exists, an anonymous one was not merged
+ * away, the token's traits are the ones stored, and an anonymous id to merge is already merged here (or unknown).
+ */
+function isUnchanged(read: BootstrapContactRead, visitor: VisitorIdentity, mergeFrom: string | null): boolean {
+  const { contact } = read;
+  if (visitor.kind === 'anonymous') return contact.merged_into_id === null;
+  for (const [name, value] of Object.entries(claimTraits(visitor))) {
+    if (canonicalJson(contact.traits[name] ?? null) !== canonicalJson(value)) return false;
+  }
+  return mergeFrom === null || read.mergeFromTarget === undefined || read.mergeFromTarget === contact.id;
+}
 
 /** `GET /v1/visitor/bootstrap`: the site, the visitor and every widget's first data, in one request. */
 export const bootstrapRoute = defineRoute({
@@ -24,20 +38,49 @@ export const bootstrapRoute = defineRoute({
     'Without a token, creates an anonymous visitor and returns its token in `visitor.anonymousToken`. ' +
     'With a business-signed token, creates or updates that contact; send the previous anonymous token in ' +
     '`x-rapport-anonymous-token` to merge the anonymous visitor into it (an invalid one is ignored); the owner a staff ' +
-    'member became while the visitor was anonymous carries over unless the contact has one.',
+    'member became while the visitor was anonymous carries over unless the contact has one. ' +
+    'A returning visitor whose data did not change is answered without a write. The answer carries an `ETag`: send ' +
+    'it back in `If-None-Match` to get `304 Not Modified` without a body while nothing in it changed.',
   tags: ['visitor'],
   headers: [
     {
       name: ANONYMOUS_TOKEN_HEADER,
       description: 'The anonymous token the browser held before sign-in, to merge into the signed-in contact.',
     },
+    { name: 'If-None-Match', description: 'The `ETag` of the bootstrap the browser holds.' },
   ],
-  responses: { 200: { description: 'The bootstrap data', schema: BootstrapResponseSchema } },
+  responses: {
+    200: { description: 'The bootstrap data', schema: BootstrapResponseSchema },
+    304: { description: 'Nothing changed since the bootstrap whose `ETag` was sent' },
+  },
   async handle(ctx) {
     const { site, visitor, now, c } = ctx;
     const mergeToken = visitor?.kind === 'known' ? c.req.header(ANONYMOUS_TOKEN_HEADER) : undefined;
     const merge = mergeToken ? await resolveVisitorToken(mergeToken, site, now) : null;
     const mergeFrom = merge?.ok && merge.visitor.kind === 'anonymous' ? merge.visitor.subject : null;
+    const common = { db: ctx.db, transaction: ctx.transaction, site, now, clock: ctx.clock };
+
+    // A returning visitor with nothing to write: one read, then this instance's cached answer while it is current.
+    const read = visitor ? await findBootstrapContact(ctx.db, { siteId: site.id, visitor, mergeFrom }) : null;
+    if (read && visitor && isUnchanged(read, visitor, mergeFrom)) {
+      await touchLastSeen(ctx.db, read.contact, now);
+      const key = `${site.id} ${read.contact.id}`;
+      const cache = ctx.runtime.bootstrapCache;
+      let entry: CachedBootstrap | undefined = cache.get(key, read, now.getTime());
+      if (!entry) {
+        const built = await buildBootstrap({ ...common, contact: read.contact });
+        const checked = BootstrapResponseSchema.safeParse(built.body);
+        if (!checked.success) {
+          ctx.runtime.logger.error('Response does not match its schema', { operationId: 'getVisitorBootstrap', issues: checked.error.issues });
+          throw new Error('Invalid response body from getVisitorBootstrap');
+        }
+        const json = JSON.stringify(checked.data);
+        entry = { siteVersion: read.siteVersion, contactVersion: read.contactVersion, expiresAt: built.expiresAt, json, etag: await entityTagOf(json) };
+        cache.set(key, entry);
+      }
+      return { status: 200, body: null, serialized: entry };
+    }
+
     const { contact, anonymousToken } = await ctx.transaction((tx) =>
       resolveBootstrapContact(tx, {
         site,
@@ -48,19 +91,7 @@ export const bootstrapRoute = defineRoute({
         anonymousTokenTtlSeconds: ctx.runtime.anonymousTokenTtlSeconds,
       }),
     );
-
-    // One after the other, in this order; the loaders that lock (an account, the team) each in a transaction of their own.
-    const slot: BootstrapSlotInput = { site, contact, now, clock: ctx.clock };
-    const on = (widget: WidgetName) => site.enabledWidgets.includes(widget);
-    const feedback = on('feedback') ? await loadFeedbackSlot(ctx.db, slot) : null;
-    const preferences = on('preferences') ? await loadPreferencesSlot(ctx.db, slot) : null;
-    const loyalty = on('loyalty') ? await ctx.transaction((tx) => loadLoyaltySlot(tx, slot)) : null;
-    const owner = on('owner') ? await ctx.transaction((tx) => loadOwnerSlot(tx, slot)) : null;
-    const body: BootstrapResponse = {
-      site: toPublicSite(site),
-      visitor: { ...toVisitorSession(contact), ...(anonymousToken ? { anonymousToken } : {}) },
-      widgets: { feedback, preferences, loyalty, owner },
-    };
+    const { body } = await buildBootstrap({ ...common, contact, ...(anonymousToken ? { anonymousToken } : {}) });
     return { status: 200, body };
   },
 });

@@ -10,6 +10,7 @@ import { migration0009ConsentTimeOrder } from './0009_consent_time_order.js';
 import { migration0010DisplayCapOwnerHistory } from './0010_display_cap_owner_history.js';
 import { migration0011SiteSecrets } from './0011_site_secrets.js';
 import { migration0012ClusterCoordination } from './0012_cluster_coordination.js';
+import { migration0013ChangeCounters } from './0013_change_counters.js';
 import type { Migration } from './Migration.js';
 
 /** Every migration, in the order they run. */
@@ -26,5 +27,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0010DisplayCapOwnerHistory,
   migration0011SiteSecrets,
   migration0012ClusterCoordination,
+  migration0013ChangeCounters,
 ];
 export type { Migration };
