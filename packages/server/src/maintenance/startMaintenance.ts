@@ -1,4 +1,5 @@
 import { pruneIdempotencyKeys } from '../idempotency/pruneIdempotencyKeys.js';
+import { foldChangeCounters } from './foldChangeCounters.js';
 import type { RapportLogger } from '../logger.js';
 import { grantScheduledRewards } from '../loyalty/grantScheduledRewards.js';
 import { positiveInteger } from '../positiveInteger.js';
@@ -30,6 +31,8 @@ export interface MaintenanceRun {
   idempotencyKeysPruned: number;
   /** Birthday and anniversary rewards granted to members (see `grantScheduledRewards`). */
   loyaltyRewardsGranted: number;
+  /** Change-counter rows folded away (see `foldChangeCounters`). */
+  changeCountersFolded: number;
 }
 
 /** A running maintenance loop. */
@@ -40,7 +43,7 @@ export interface Maintenance {
   stop(): Promise<void>;
 }
 
-const SKIPPED: MaintenanceRun = { idempotencyKeysPruned: 0, loyaltyRewardsGranted: 0 };
+const SKIPPED: MaintenanceRun = { idempotencyKeysPruned: 0, loyaltyRewardsGranted: 0, changeCountersFolded: 0 };
 /** Logged when a timer run is skipped because another instance on the database ran (or runs) this interval's. */
 export const SKIPPED_MESSAGE = 'Maintenance skipped: another instance ran it in this interval';
 
@@ -71,8 +74,9 @@ export function startMaintenance(options: MaintenanceOptions): Maintenance {
     };
     const loyaltyRewardsGranted = await attempt('loyalty rewards', () => grantScheduledRewards(options.store, { now, clock }));
     const idempotencyKeysPruned = await attempt('idempotency keys', () => pruneIdempotencyKeys(options.store, { now }));
+    const changeCountersFolded = await attempt('change counters', () => foldChangeCounters(options.store));
     if (failures.length > 0) throw failures[0];
-    return { loyaltyRewardsGranted, idempotencyKeysPruned };
+    return { loyaltyRewardsGranted, idempotencyKeysPruned, changeCountersFolded };
   }
 
   // On PostgreSQL each run holds the cluster's maintenance lock: a timer run is skipped when another instance

@@ -2,7 +2,7 @@ import type { Migration } from './Migration.js';
 
 /**
  * Tables the bootstrap reads whose rows belong to one contact, and the column naming it: `contact_id`, or
- * `account_id` of a loyalty account. `changeCounters.test.ts` checks that every table the bootstrap reads is here,
+ * `account_id` of a loyalty account. `bootstrap/changeCounters.test.ts` checks that every table the bootstrap reads is here,
  * in {@link SITE_TABLES}, or `contacts` itself.
  */
 export const CONTACT_TABLES: ReadonlyArray<readonly [table: string, column: 'contact_id' | 'account_id']> = [
