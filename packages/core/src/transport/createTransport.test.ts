@@ -46,6 +46,29 @@ async function failure(promise: Promise<unknown>): Promise<RapportError> {
 }
 
 describe('createTransport', () => {
+  it('revalidates a GET it holds with If-None-Match and answers a 304 from what it holds', async () => {
+    let token = 'tok';
+    const { transport, calls } = setup(
+      [json({ id: 'a' }, 200, { etag: '"v1"' }), new Response(null, { status: 304, headers: { etag: '"v1"' } }), json({ id: 'b' }, 200, { etag: '"v2"' }), json({ id: 'c' })],
+      { getAuthorization: () => token },
+    );
+    const get = () => transport({ method: 'GET', path: '/v1/things/1', schema: Thing });
+    expect(await get()).toEqual({ id: 'a' });
+    expect(await get()).toEqual({ id: 'a' });
+    expect(new Headers(calls[1]!.init?.headers).get('if-none-match')).toBe('"v1"');
+    expect(await get()).toEqual({ id: 'b' });
+    expect(new Headers(calls[2]!.init?.headers).get('if-none-match')).toBe('"v1"');
+    // Another visitor's token never revalidates against the first one's answer.
+    token = 'other';
+    expect(await get()).toEqual({ id: 'c' });
+    expect(new Headers(calls[3]!.init?.headers).get('if-none-match')).toBeNull();
+  });
+
+  it('treats a 304 to a request it did not make conditional as an error, not as data', async () => {
+    const { transport } = setup([new Response(null, { status: 304 })], { retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } });
+    await expect(transport({ method: 'GET', path: '/v1/things/1', schema: Thing })).rejects.toBeInstanceOf(RapportError);
+  });
+
   it('sends key, bearer token, idempotency key and JSON body; validates the response', async () => {
     const { transport, calls } = setup([json({ id: 'a' })]);
     const result = await transport({ method: 'POST', path: '/v1/things', body: { x: 1 }, schema: Thing, idempotencyKey: 'k1' });
