@@ -39,3 +39,39 @@ describe('createPostgresRateLimiter windows', () => {
     console.log(`postgres rate limit: background prune deleted ${before} ended window(s), kept the live one`);
   });
 });
+
+describe('createPostgresRateLimiter claims', () => {
+  const count = async (key: string) =>
+    (await t.store.query<{ n: number }>('SELECT count::int AS n FROM rate_limit_windows WHERE key = $1', [key])).rows[0]?.n ?? 0;
+
+  it('claims a growing share of a large limit at once, admits exactly max in a window, and numbers what remains', async () => {
+    let upserts = 0;
+    const store = t.store;
+    const counting = { ...store, query: ((sql: string, params?: unknown[]) => ((upserts += sql.includes('INSERT INTO rate_limit_windows') ? 1 : 0), store.query(sql, params))) as typeof store.query };
+    const limiter = createPostgresRateLimiter(counting);
+    const rule = { windowMs: 60_000, max: 160 };
+    const remaining: number[] = [];
+    for (let i = 0; i < 160; i += 1) {
+      const decision = await limiter.consume('k:lease', rule, T0 + i);
+      if (decision.allowed) remaining.push(decision.remaining);
+    }
+    expect(remaining).toEqual(Array.from({ length: 160 }, (_, i) => 159 - i));
+    // Claims of 1, 2, 4, 8, then 10 (max / 16) at a time: 19 upserts, not 160.
+    expect(upserts).toBe(19);
+    expect(await limiter.consume('k:lease', rule, T0 + 200)).toEqual({ allowed: false, retryAfterSeconds: 60 });
+    expect(await count('k:lease')).toBeGreaterThan(160);
+    // A new window starts over from claims of one.
+    expect(await limiter.consume('k:lease', rule, T0 + 60_000)).toEqual({ allowed: true, remaining: 159 });
+    expect(await count('k:lease')).toBe(1);
+  });
+
+  it('never lets two instances admit more than max between them', async () => {
+    const limiters = [createPostgresRateLimiter(t.store), createPostgresRateLimiter(t.store)];
+    const rule = { windowMs: 60_000, max: 64 };
+    let allowed = 0;
+    for (let i = 0; i < 200; i += 1) if ((await limiters[i % 2]!.consume('k:two', rule, T0 + i)).allowed) allowed += 1;
+    // Each may hold up to max / 16 − 1 claimed requests the other cannot use: at most 3 short each, never over.
+    expect(allowed).toBeLessThanOrEqual(64);
+    expect(allowed).toBeGreaterThanOrEqual(64 - 2 * 3);
+  });
+});
