@@ -18,7 +18,7 @@ export const BOOTSTRAP_MAX_AGE_MS = 60_000;
 /** What {@link buildBootstrap} is given. */
 export interface BuildBootstrapInput {
   db: SqlExecutor;
-  /** Runs `fn` in a transaction of its own (the loyalty and owner slots take locks when they have something to write). */
+  /** Runs `fn` in a transaction of its own (the loyalty and owner slots take one when they have something to write). */
   transaction: <T>(fn: (tx: SqlExecutor) => Promise<T>) => Promise<T>;
   site: SiteRecord;
   contact: ContactRow;
@@ -51,7 +51,7 @@ export async function buildBootstrap(input: BuildBootstrapInput): Promise<BuiltB
   const feedback = on('feedback') ? await loadFeedbackSlot(input.db, slot) : null;
   const preferences = on('preferences') ? await loadPreferencesSlot(input.db, slot) : null;
   const loyalty = on('loyalty') ? await input.transaction((tx) => loadLoyaltySlot(tx, slot)) : null;
-  const owner = on('owner') ? await input.transaction((tx) => loadOwnerSlot(tx, slot)) : null;
+  const owner = on('owner') ? await loadOwnerSlot(input.db, { ...slot, transaction: input.transaction }) : null;
   changesAt(at(preferences?.state?.pausedUntil));
   changesAt(at(owner?.refreshAt));
   const body: BootstrapResponse = {

@@ -1,4 +1,5 @@
 import type { SiteRecord } from '../sites/siteQueries.js';
+import type { SqlExecutor } from '../store/Store.js';
 import type { ContactRow } from './contactQueries.js';
 
 /**
@@ -20,4 +21,9 @@ export interface BootstrapSlotInput {
    * opening or closing, a pause ending): the bootstrap cache keeps an answer only until the earliest. Default: none.
    */
   changesAt?: (at: number) => void;
+  /**
+   * Runs a write in a transaction of its own. When given, a loader reads outside any transaction and opens one only
+   * when it has something to write (the owner slot's round-robin assignment). Default: none (writes run on `db`).
+   */
+  transaction?: <T>(fn: (tx: SqlExecutor) => Promise<T>) => Promise<T>;
 }

@@ -35,8 +35,9 @@ async function loadOwner(tx: SqlExecutor, siteId: string, contactId: string): Pr
  * {@link findCoveringBackup}; when nobody is, `null` and the widget shows the team). A signed-in contact without
  * an owner is first offered to round-robin (when the site turned it on); an anonymous visitor only has an owner a
  * staff member's reply gave them.
- * The caller decides whether the site has the owner widget on. Run it in a transaction: round-robin takes the team's
- * lock, and availability is computed for the clock's time once the owner is settled (after those locks).
+ * The caller decides whether the site has the owner widget on. Run it in a transaction, or give `input.transaction`
+ * (round-robin then takes its own): round-robin takes the team's lock, and availability is computed for the clock's
+ * time once the owner is settled (after those locks).
  */
 export async function loadOwnerSlot(tx: SqlExecutor, input: BootstrapSlotInput): Promise<OwnerBootstrap> {
   const { site, contact, clock } = input;
@@ -44,7 +45,8 @@ export async function loadOwnerSlot(tx: SqlExecutor, input: BootstrapSlotInput):
   const team = settings.teamName ? { name: settings.teamName } : null;
   let staff = await loadOwner(tx, site.id, contact.id);
   const signedIn = contact.external_id !== null;
-  if (!staff && settings.roundRobin && signedIn && (await assignRoundRobin(tx, { siteId: site.id, contactId: contact.id, clock }))) {
+  const assign = (db: SqlExecutor) => assignRoundRobin(db, { siteId: site.id, contactId: contact.id, clock });
+  if (!staff && settings.roundRobin && signedIn && (await (input.transaction ? input.transaction(assign) : assign(tx)))) {
     staff = await loadOwner(tx, site.id, contact.id);
   }
   const now = clock();
