@@ -27,6 +27,34 @@ function delay(ms: number): Promise<void> {
   return new Promise((done) => setTimeout(done, ms));
 }
 
+/** Runs of one statement text after which it is prepared (named); fewer are planned each time. */
+const PREPARE_AFTER_RUNS = 3;
+/** Most statement texts prepared: statements beyond them (generated text, say) are planned each time. */
+const MAX_PREPARED = 500;
+
+/**
+ * Names the statements worth preparing: a text run {@link PREPARE_AFTER_RUNS} times (the hot path's few statements
+ * run on every request) gets a name, so each connection parses and plans it once and then only binds and executes.
+ */
+function createStatementNamer(): (sql: string) => string | undefined {
+  const runs = new Map<string, number>();
+  const names = new Map<string, string>();
+  return (sql) => {
+    const name = names.get(sql);
+    // Several commands in one text cannot be prepared.
+    if (name !== undefined || names.size >= MAX_PREPARED || sql.includes(';')) return name;
+    const count = (runs.get(sql) ?? 0) + 1;
+    if (count < PREPARE_AFTER_RUNS) {
+      if (runs.size < 10 * MAX_PREPARED) runs.set(sql, count);
+      return undefined;
+    }
+    runs.delete(sql);
+    const named = `rapport_${names.size + 1}`;
+    names.set(sql, named);
+    return named;
+  };
+}
+
 /** A store on a PostgreSQL server through a `pg` connection pool. */
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<RapportStore> {
   if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema)) {
@@ -51,6 +79,13 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     throw error;
   }
 
+  const prepared = createStatementNamer();
+  /** A query config: named (prepared once per connection, then only bound and run) for a statement run often. */
+  const config = (sql: string, params: readonly unknown[]) => {
+    const name = prepared(sql);
+    return name ? { name, text: sql, values: params as unknown[] } : { text: sql, values: params as unknown[] };
+  };
+
   async function runOnce<T>(fn: (tx: SqlExecutor) => Promise<T>, opts?: TransactionOptions): Promise<T> {
     const client = await pool.connect();
     let broken: Error | undefined;
@@ -59,7 +94,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       try {
         const tx: SqlExecutor = {
           async query<R>(sql: string, params: readonly unknown[] = []) {
-            const result = await client.query(sql, params as unknown[]);
+            const result = await client.query(config(sql, params));
             return { rows: result.rows as R[] };
           },
         };
@@ -80,7 +115,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   return {
     kind: 'postgres',
     async query<R>(sql: string, params: readonly unknown[] = []) {
-      const result = await pool.query(sql, params as unknown[]);
+      const result = await pool.query(config(sql, params));
       return { rows: result.rows as R[] };
     },
     async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, opts?: TransactionOptions): Promise<T> {

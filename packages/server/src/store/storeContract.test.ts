@@ -34,6 +34,7 @@ describe(`store contract (${expectedKind})`, () => {
     );
     expect(tables.rows.map((row) => row.table_name)).toEqual([
       'consent_events',
+      'contact_changes',
       'contact_owners',
       'contact_preferences',
       'contacts',
@@ -54,6 +55,7 @@ describe(`store contract (${expectedKind})`, () => {
       'preference_frequencies',
       'rapport_migrations',
       'rate_limit_windows',
+      'site_changes',
       'site_publishable_keys',
       'site_secret_keys',
       'sites',
