@@ -166,3 +166,37 @@ describe('the bootstrap of a returning visitor', () => {
     expect(closed.body!.widgets.feedback?.surveys.map((s) => s.id)).not.toContain(survey.id);
   });
 });
+
+describe('createBootstrapCache', () => {
+  const entry = { siteVersion: '1', contactVersion: '2', builtAt: 1_000, expiresAt: 2_000, json: '{}', etag: '"e"' };
+  const versions = { siteVersion: '1', contactVersion: '2' };
+
+  it('serves an entry only for its versions, between the time it was built for and its expiry', async () => {
+    const { createBootstrapCache } = await import('./createBootstrapCache.js');
+    const cache = createBootstrapCache();
+    cache.set('k', entry);
+    expect(cache.get('k', versions, 1_500)).toBe(entry);
+    expect(cache.get('k', { ...versions, contactVersion: '3' }, 1_500)).toBeUndefined();
+    cache.set('k', entry);
+    expect(cache.get('k', { ...versions, siteVersion: '0' }, 1_500)).toBeUndefined();
+    cache.set('k', entry);
+    // A clock set back before the build: the answer may be one of the future.
+    expect(cache.get('k', versions, 999)).toBeUndefined();
+    cache.set('k', entry);
+    expect(cache.get('k', versions, 2_000)).toBeUndefined();
+    expect(cache.size).toBe(0);
+  });
+
+  it('keeps the most recently used entries up to its size', async () => {
+    const { createBootstrapCache } = await import('./createBootstrapCache.js');
+    const cache = createBootstrapCache({ maxEntries: 2 });
+    cache.set('a', entry);
+    cache.set('b', entry);
+    expect(cache.get('a', versions, 1_500)).toBe(entry);
+    cache.set('c', entry);
+    expect(cache.get('b', versions, 1_500)).toBeUndefined();
+    expect(cache.get('a', versions, 1_500)).toBe(entry);
+    expect(cache.get('c', versions, 1_500)).toBe(entry);
+    expect(() => createBootstrapCache({ maxEntries: -1 })).toThrow(TypeError);
+  });
+});

@@ -4,6 +4,8 @@ export interface CachedBootstrap {
   siteVersion: string;
   /** The contact's change version the answer was built after. */
   contactVersion: string;
+  /** Epoch milliseconds of the request it was built for: a clock set back before it does not reuse it. */
+  builtAt: number;
   /** Epoch milliseconds from which time alone may change the answer (an owner's shift, a cooldown's end, …). */
   expiresAt: number;
   /** The answer, serialized, already checked against its schema. */
@@ -30,7 +32,7 @@ export interface BootstrapCache {
 /**
  * The bootstrap cache of one app instance. It cannot serve a stale answer: an entry is used only while the site's
  * and the contact's change versions, read from the database on every request, are the ones it was built after, and
- * only until the first instant at which time alone would change it.
+ * only between the time it was built for and the first instant at which time alone would change it.
  */
 export function createBootstrapCache(options: BootstrapCacheOptions = {}): BootstrapCache {
   const maxEntries = options.maxEntries ?? 10_000;
@@ -40,7 +42,8 @@ export function createBootstrapCache(options: BootstrapCacheOptions = {}): Boots
     get(key, versions, nowMs) {
       const entry = entries.get(key);
       if (!entry) return undefined;
-      if (entry.siteVersion !== versions.siteVersion || entry.contactVersion !== versions.contactVersion || nowMs >= entry.expiresAt) {
+      const current = entry.siteVersion === versions.siteVersion && entry.contactVersion === versions.contactVersion;
+      if (!current || nowMs < entry.builtAt || nowMs >= entry.expiresAt) {
         entries.delete(key);
         return undefined;
       }

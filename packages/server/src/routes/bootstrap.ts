@@ -75,7 +75,14 @@ export const bootstrapRoute = defineRoute({
           throw new Error('Invalid response body from getVisitorBootstrap');
         }
         const json = JSON.stringify(checked.data);
-        entry = { siteVersion: read.siteVersion, contactVersion: read.contactVersion, expiresAt: built.expiresAt, json, etag: await entityTagOf(json) };
+        entry = {
+          siteVersion: read.siteVersion,
+          contactVersion: read.contactVersion,
+          builtAt: now.getTime(),
+          expiresAt: built.expiresAt,
+          json,
+          etag: await entityTagOf(json),
+        };
         cache.set(key, entry);
       }
       return { status: 200, body: null, serialized: entry };
