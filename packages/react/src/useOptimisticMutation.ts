@@ -44,9 +44,10 @@ export interface OptimisticMutation<TInput, TResult> {
   error: RapportError | null;
 }
 
+/** What a write saw before it changed the cache (absent when it changed nothing), or its queue ticket. */
 interface Snapshot<TCache> {
-  previous: TCache | undefined;
-  applied: TCache | undefined;
+  previous?: TCache | undefined;
+  applied?: TCache | undefined;
   ticket?: unknown;
 }
 
@@ -67,9 +68,9 @@ export function useOptimisticMutation<TCache, TInput, TResult>(
       mutationFn: (input) => mutationFn(input),
       scope: queue && { id: queue.scope },
       onMutate: async (input) => {
-        if (queue) return { previous: undefined, applied: undefined, ticket: await queue.add(input) };
+        if (queue) return { ticket: await queue.add(input) };
         // Nothing cached yet: nothing to show optimistically, and cancelling would strand the first load.
-        if (queryClient.getQueryData<TCache>(queryKey) === undefined) return { previous: undefined, applied: undefined };
+        if (queryClient.getQueryData<TCache>(queryKey) === undefined) return {};
         // A refetch landing mid-write would overwrite the optimistic value with stale data.
         await queryClient.cancelQueries({ queryKey });
         const previous = queryClient.getQueryData<TCache>(queryKey);

@@ -11,7 +11,7 @@ import {
   type RefCallback,
   type RefObject,
 } from 'react';
-import { attachRef } from '../internal/attachRef.js';
+import { setRef } from '../internal/setRef.js';
 
 /** Options of {@link useFeedbackPromptDialog}. */
 export interface FeedbackPromptDialogOptions {
@@ -99,7 +99,7 @@ export function useFeedbackPromptDialog(options: FeedbackPromptDialogOptions): F
   const panelRef = useCallback(
     (node: HTMLDivElement | null) => {
       panel.current = node;
-      const detach = attachRef(ref, node);
+      const cleanup = setRef(ref, node);
       const doc = node?.ownerDocument;
       const active = doc?.activeElement;
       if (node && doc && floating && !node.contains(active ?? null)) {
@@ -109,7 +109,8 @@ export function useFeedbackPromptDialog(options: FeedbackPromptDialogOptions): F
       }
       return () => {
         panel.current = null;
-        detach();
+        if (typeof cleanup === 'function') cleanup();
+        else setRef(ref, null);
       };
     },
     [floating, placement, ref],

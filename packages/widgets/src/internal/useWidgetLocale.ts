@@ -1,4 +1,4 @@
-import { useVisitor } from '@rapport/react';
+import { useBootstrap } from '@rapport/react';
 
 /** The locale and time zone a widget formats for. */
 export interface WidgetLocale {
@@ -14,9 +14,10 @@ export interface WidgetLocale {
  * request of its own.
  */
 export function useWidgetLocale(locale?: string, timeZone?: string): WidgetLocale {
-  const { data, site } = useVisitor();
+  // `useBootstrap`, not `useVisitor`: no profile mutation code in widgets that never change the profile.
+  const { data } = useBootstrap();
   return {
-    locale: locale ?? data?.locale ?? site?.defaultLocale,
-    timeZone: timeZone ?? data?.timeZone ?? undefined,
+    locale: locale ?? data?.visitor.locale ?? data?.site.defaultLocale,
+    timeZone: timeZone ?? data?.visitor.timeZone ?? undefined,
   };
 }

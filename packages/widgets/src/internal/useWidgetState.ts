@@ -1,6 +1,6 @@
-import { useVisitor, type RapportQueryStatus } from '@rapport/react';
+import { useBootstrap, type RapportQueryStatus } from '@rapport/react';
 import { useCallback, useRef, type MouseEvent, type Ref, type RefCallback } from 'react';
-import { attachRef } from './attachRef.js';
+import { setRef } from './setRef.js';
 import { warnSetupRefusal } from './setupRefusal.js';
 
 /** Where a widget stands: what its shell shows, or `ready` (the widget's own content) or `disabled` (nothing). */
@@ -55,7 +55,8 @@ export function widgetState({ status, enabled, loaded, anonymous }: WidgetStateO
  * server (once per page).
  */
 export function useWidgetState(options: WidgetStateOptions): WidgetState {
-  const { error, isFetching, refetch } = useVisitor();
+  // `useBootstrap`, not `useVisitor`: the same query, without the profile mutation a widget never runs (smaller).
+  const { error, isFetching, refetch } = useBootstrap();
   const state = widgetState(options);
   const { ref } = options;
   if (process.env.NODE_ENV !== 'production') warnSetupRefusal(error);
@@ -69,7 +70,8 @@ export function useWidgetState(options: WidgetStateOptions): WidgetState {
         refocus.current = false;
         node.focus();
       }
-      return attachRef(ref, node);
+      // The caller's ref, with its own cleanup (else React calls this callback with `null`, which detaches it).
+      return setRef(ref, node);
     },
     [settled, ref],
   );
