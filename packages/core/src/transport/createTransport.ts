@@ -67,7 +67,7 @@ export function createTransport(options: TransportOptions): Transport {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   // The last answer of each GET (by path and credentials) with its ETag: asked again with If-None-Match, a 304
   // (nothing changed) resolves with it instead of downloading and checking the same body again.
-  const validated = new Map<string, { etag: string; value: unknown }>();
+  const validated = new Map<string, [etag: string, value: unknown]>();
 
   async function attempt<S extends z.ZodMiniType>(request: TransportRequest<S>): Promise<z.infer<S>> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers, ...request.headers };
@@ -76,9 +76,9 @@ export function createTransport(options: TransportOptions): Transport {
     if (request.idempotencyKey) headers[RAPPORT_HEADERS.idempotencyKey] = request.idempotencyKey;
     if (request.body !== undefined) headers['content-type'] = 'application/json';
 
-    const key = request.method === 'GET' ? `${request.path} ${headers.authorization} ${JSON.stringify(request.headers)}` : '';
-    const known = validated.get(key);
-    if (known) headers['if-none-match'] = known.etag;
+    const key = request.method === 'GET' && request.path + headers.authorization + JSON.stringify(request.headers);
+    const known = key && validated.get(key);
+    if (known) headers['if-none-match'] = known[0];
 
     let response: Response;
     try {
@@ -92,7 +92,7 @@ export function createTransport(options: TransportOptions): Transport {
       if (request.signal?.aborted) throw abortedError(request.signal);
       throw new RapportError('Could not reach the Rapport API', { code: 'network', cause });
     }
-    if (known && response.status === 304) return known.value as z.infer<S>;
+    if (known && response.status === 304) return known[1] as z.infer<S>;
     const requestId = response.headers.get(RAPPORT_HEADERS.requestId) ?? undefined;
     const payload = await readJson(response, request.signal);
     if (!response.ok) throw await errorFromResponse(response, payload, requestId, options.now());
@@ -108,9 +108,9 @@ export function createTransport(options: TransportOptions): Transport {
     }
     const etag = key && response.headers.get('etag');
     if (etag) {
-      validated.delete(key);
-      validated.set(key, { etag, value: parsed.data });
-      if (validated.size > 32) validated.delete(validated.keys().next().value!);
+      // A few paths per visitor token: when tokens have come and gone, start over rather than keep them all.
+      if (validated.size > 32) validated.clear();
+      validated.set(key, [etag, parsed.data]);
     }
     return parsed.data;
   }
