@@ -11,6 +11,8 @@ import { migration0010DisplayCapOwnerHistory } from './0010_display_cap_owner_hi
 import { migration0011SiteSecrets } from './0011_site_secrets.js';
 import { migration0012ClusterCoordination } from './0012_cluster_coordination.js';
 import { migration0013ChangeCounters } from './0013_change_counters.js';
+import { migration0014SurveyResultAggregates } from './0014_survey_result_aggregates.js';
+import { migration0015LoyaltyMemberSearch } from './0015_loyalty_member_search.js';
 import type { Migration } from './Migration.js';
 
 /** Every migration, in the order they run. */
@@ -28,5 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0011SiteSecrets,
   migration0012ClusterCoordination,
   migration0013ChangeCounters,
+  migration0014SurveyResultAggregates,
+  migration0015LoyaltyMemberSearch,
 ];
 export type { Migration };
