@@ -50,7 +50,7 @@ export async function buildBootstrap(input: BuildBootstrapInput): Promise<BuiltB
   const on = (widget: WidgetName) => site.enabledWidgets.includes(widget);
   const feedback = on('feedback') ? await loadFeedbackSlot(input.db, slot) : null;
   const preferences = on('preferences') ? await loadPreferencesSlot(input.db, slot) : null;
-  const loyalty = on('loyalty') ? await input.transaction((tx) => loadLoyaltySlot(tx, slot)) : null;
+  const loyalty = on('loyalty') ? await loadLoyaltySlot(input, slot) : null;
   const owner = on('owner') ? await loadOwnerSlot(input.db, { ...slot, transaction: input.transaction }) : null;
   changesAt(at(preferences?.state?.pausedUntil));
   changesAt(at(owner?.refreshAt));

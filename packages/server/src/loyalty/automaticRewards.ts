@@ -1,4 +1,4 @@
-import type { Traits } from '@rapport/core/schemas';
+import type { LoyaltyProgram, Traits } from '@rapport/core/schemas';
 import type { SqlExecutor } from '../store/Store.js';
 import { addDays } from './accountState.js';
 import type { AccountRow } from './ledgerQueries.js';
@@ -30,18 +30,26 @@ function dueYear(monthDay: string, now: Date, after?: Date): number | null {
   return null;
 }
 
+/** An automatic reward: which celebration, its ledger key (once per account, or per account and year), points, wording. */
+export interface AutomaticGrant {
+  kind: 'welcome' | 'birthday' | 'anniversary';
+  key: string;
+  points: number;
+  reason: string;
+}
+
 /**
- * Grants the welcome reward (once per account) and the birthday and membership-anniversary rewards (once
- * per year each, keys `birthday:<account>:<year>` and `anniversary:<account>:<year>`) when due. Idempotent:
- * run it on every read (and from the scheduled job). Answers how many it granted now.
+ * The automatic rewards the program gives `account` at `now`, granted or not: the welcome reward (once per
+ * account) and the birthday and membership-anniversary rewards whose window is open (once per year each, keys
+ * `birthday:<account>:<year>` and `anniversary:<account>:<year>`). Pure: the ledger key says whether each is granted.
  */
-export async function grantDueRewards(tx: SqlExecutor, scope: LedgerScope, account: AccountRow): Promise<number> {
-  const { earn, pointsName } = scope.program;
-  const grants: Parameters<typeof grantAutomatic>[3][] = [];
+export function dueGrants(program: LoyaltyProgram, account: Pick<AccountRow, 'id' | 'birthday' | 'joined_at'>, now: Date): AutomaticGrant[] {
+  const { earn, pointsName } = program;
+  const grants: AutomaticGrant[] = [];
   if (earn.welcome > 0) {
     grants.push({ kind: 'welcome', key: `welcome:${account.id}`, points: earn.welcome, reason: `Welcome to ${pointsName}` });
   }
-  const birthdayYear = account.birthday && earn.birthday > 0 ? dueYear(account.birthday, scope.now) : null;
+  const birthdayYear = account.birthday && earn.birthday > 0 ? dueYear(account.birthday, now) : null;
   if (birthdayYear !== null) {
     grants.push({
       kind: 'birthday',
@@ -51,7 +59,7 @@ export async function grantDueRewards(tx: SqlExecutor, scope: LedgerScope, accou
     });
   }
   const joined = account.joined_at.toISOString().slice(5, 10);
-  const anniversaryYear = earn.anniversary > 0 ? dueYear(joined, scope.now, addDays(account.joined_at, 1)) : null;
+  const anniversaryYear = earn.anniversary > 0 ? dueYear(joined, now, addDays(account.joined_at, 1)) : null;
   if (anniversaryYear !== null) {
     const years = anniversaryYear - account.joined_at.getUTCFullYear();
     grants.push({
@@ -61,15 +69,29 @@ export async function grantDueRewards(tx: SqlExecutor, scope: LedgerScope, accou
       reason: `${years} year${years === 1 ? '' : 's'} with us`,
     });
   }
+  return grants;
+}
+
+/**
+ * Grants the automatic rewards now due ({@link dueGrants}) that are not in the ledger yet. Idempotent (the ledger
+ * key decides): the write path runs it, and so does the scheduled job. Answers how many it granted now.
+ */
+export async function grantDueRewards(tx: SqlExecutor, scope: LedgerScope, account: AccountRow): Promise<number> {
   let granted = 0;
-  for (const grant of grants) if ((await grantAutomatic(tx, scope, account, grant)).created) granted += 1;
+  for (const grant of dueGrants(scope.program, account, scope.now)) if ((await grantAutomatic(tx, scope, account, grant)).created) granted += 1;
   return granted;
+}
+
+/** Whether the contact's `birthday` trait differs from the account's copy ({@link syncBirthday} would write it). */
+export function birthdayDiffers(account: Pick<AccountRow, 'birthday'>, traits: Traits): boolean {
+  const birthday = birthdayOf(traits);
+  return birthday !== null && birthday !== account.birthday;
 }
 
 /** Copies the contact's `birthday` trait onto the account when it differs. */
 export async function syncBirthday(tx: SqlExecutor, account: AccountRow, traits: Traits): Promise<AccountRow> {
+  if (!birthdayDiffers(account, traits)) return account;
   const birthday = birthdayOf(traits);
-  if (birthday === null || birthday === account.birthday) return account;
   await tx.query('UPDATE loyalty_accounts SET birthday = $2 WHERE id = $1', [account.id, birthday]);
   return { ...account, birthday };
 }

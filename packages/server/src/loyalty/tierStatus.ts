@@ -5,6 +5,9 @@ import type { EntryRow } from './ledgerQueries.js';
 /** Months of earning that keep a tier under `tierRetention`, and of grace after reaching one. */
 export const RETENTION_MONTHS = 12;
 
+/** What the tier reads of a ledger entry (only `earn` and `reverse` entries count; others may be left out). */
+export type TierEntry = Pick<EntryRow, 'id' | 'type' | 'points' | 'source_entry_id' | 'created_at' | 'available_at'>;
+
 /** An earn or reverse entry: when it counts (available) and when it was earned (a reversal: its award's). */
 interface Earning {
   availableAt: number;
@@ -12,7 +15,7 @@ interface Earning {
   points: number;
 }
 
-function earningsOf(entries: readonly EntryRow[]): Earning[] {
+function earningsOf(entries: readonly TierEntry[]): Earning[] {
   const byId = new Map(entries.map((e) => [e.id, e]));
   return entries
     .filter((e) => e.type === 'earn' || e.type === 'reverse')
@@ -68,7 +71,7 @@ function lossAt(earnings: readonly Earning[], threshold: number, graceEnd: numbe
  * in the last 12 months reach it too; otherwise the member falls to the highest tier still held. `keepBy` is
  * when a held tier would be lost without earning more, and `pointsToKeep` what to earn before then.
  */
-export function tierStatus(program: LoyaltyProgram, entries: readonly EntryRow[], now: Date): LoyaltyAccountSummary['tier'] {
+export function tierStatus(program: LoyaltyProgram, entries: readonly TierEntry[], now: Date): LoyaltyAccountSummary['tier'] {
   const t = now.getTime();
   const earnings = earningsOf(entries);
   const lifetime = earnings.reduce((sum, e) => (e.availableAt <= t ? sum + e.points : sum), 0);

@@ -40,7 +40,7 @@ describe('startMaintenance', () => {
       await addKey('expired-2', 25);
       await addKey('live', 1);
       await vi.waitFor(async () => expect(await keys()).toEqual(['live']));
-      expect(await maintenance.runNow()).toEqual({ idempotencyKeysPruned: 0, loyaltyRewardsGranted: 0, changeCountersFolded: 0 });
+      expect(await maintenance.runNow()).toEqual({ idempotencyKeysPruned: 0, loyaltyRewardsGranted: 0, changeCountersFolded: 0, loyaltyAccountsSettled: 0 });
     } finally {
       await maintenance.stop();
     }

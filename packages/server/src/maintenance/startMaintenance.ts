@@ -2,6 +2,7 @@ import { pruneIdempotencyKeys } from '../idempotency/pruneIdempotencyKeys.js';
 import { foldChangeCounters } from './foldChangeCounters.js';
 import type { RapportLogger } from '../logger.js';
 import { grantScheduledRewards } from '../loyalty/grantScheduledRewards.js';
+import { settleDueAccounts } from '../loyalty/settleDueAccounts.js';
 import { positiveInteger } from '../positiveInteger.js';
 import type { RapportStore } from '../store/Store.js';
 import { runOncePerCluster, type MaintenanceTrigger } from './runOncePerCluster.js';
@@ -33,6 +34,8 @@ export interface MaintenanceRun {
   loyaltyRewardsGranted: number;
   /** Change-counter rows folded away (see `foldChangeCounters`). */
   changeCountersFolded: number;
+  /** Loyalty accounts whose due pending points were posted or expired points written off (see `settleDueAccounts`). */
+  loyaltyAccountsSettled: number;
 }
 
 /** A running maintenance loop. */
@@ -43,13 +46,14 @@ export interface Maintenance {
   stop(): Promise<void>;
 }
 
-const SKIPPED: MaintenanceRun = { idempotencyKeysPruned: 0, loyaltyRewardsGranted: 0, changeCountersFolded: 0 };
+const SKIPPED: MaintenanceRun = { idempotencyKeysPruned: 0, loyaltyRewardsGranted: 0, changeCountersFolded: 0, loyaltyAccountsSettled: 0 };
 /** Logged when a timer run is skipped because another instance on the database ran (or runs) this interval's. */
 export const SKIPPED_MESSAGE = 'Maintenance skipped: another instance ran it in this interval';
 
 /**
  * The server's scheduled work, on a timer that never keeps the process alive: it grants the loyalty birthday
- * and anniversary rewards due (so they arrive on the day, not at the member's next visit) and prunes
+ * and anniversary rewards due (so they arrive on the day, not at the member's next visit), posts loyalty points
+ * whose approval window has passed and writes off expired ones (so card reads find nothing to write), and prunes
  * Idempotency-Keys past their retention. Runs never overlap; a failed job is logged and the loop goes on. On
  * PostgreSQL the jobs run once per interval for all the instances on the database (see `runOncePerCluster`).
  */
@@ -75,8 +79,9 @@ export function startMaintenance(options: MaintenanceOptions): Maintenance {
     const loyaltyRewardsGranted = await attempt('loyalty rewards', () => grantScheduledRewards(options.store, { now, clock }));
     const idempotencyKeysPruned = await attempt('idempotency keys', () => pruneIdempotencyKeys(options.store, { now }));
     const changeCountersFolded = await attempt('change counters', () => foldChangeCounters(options.store));
+    const loyaltyAccountsSettled = await attempt('loyalty settle', () => settleDueAccounts(options.store, { now, clock }));
     if (failures.length > 0) throw failures[0];
-    return { loyaltyRewardsGranted, idempotencyKeysPruned, changeCountersFolded };
+    return { loyaltyRewardsGranted, idempotencyKeysPruned, changeCountersFolded, loyaltyAccountsSettled };
   }
 
   // On PostgreSQL each run holds the cluster's maintenance lock: a timer run is skipped when another instance

@@ -18,7 +18,8 @@ import type { WriteOutcome } from '../loyalty/LedgerScope.js';
 import { adjustPoints, awardOrder, reverseOrder } from '../loyalty/ledgerWrites.js';
 import { toLedgerEntry } from '../loyalty/ledgerQueries.js';
 import { verifyMemberToken } from '../loyalty/memberToken.js';
-import { findMember, findOrderMember, openAdminAccount, readMember } from '../loyalty/openAccount.js';
+import { loadMemberView } from '../loyalty/loadMemberView.js';
+import { findOrderMember, openAdminAccount } from '../loyalty/openAccount.js';
 import { programOr404, saveProgram } from '../loyalty/programQueries.js';
 import { API_PATHS } from './apiPaths.js';
 
@@ -161,7 +162,7 @@ export const getContactLoyaltyRoute = defineRoute({
   responses: { 200: { description: 'The member', schema: LoyaltyMemberSchema }, 404: NO_PROGRAM },
   async handle(ctx) {
     const { site, params } = ctx;
-    const body = await ctx.transaction(async (tx) => readMember(tx, await findMember(tx, { siteId: site.id, clock: ctx.clock, externalId: params.externalId })));
+    const body = await loadMemberView(ctx, { siteId: site.id, clock: ctx.clock, externalId: params.externalId });
     return { status: 200, body };
   },
 });
@@ -185,7 +186,7 @@ export const scanLoyaltyMemberRoute = defineRoute({
     const { site, now, body } = ctx;
     const accountId = await verifyMemberToken(site.serverSecret, body.token, now);
     if (!accountId) throw new ApiError(400, 'bad_request', 'This member code is invalid or has expired: ask for a fresh one');
-    const member = await ctx.transaction(async (tx) => readMember(tx, await findMember(tx, { siteId: site.id, clock: ctx.clock, accountId })));
+    const member = await loadMemberView(ctx, { siteId: site.id, clock: ctx.clock, accountId });
     return { status: 200, body: member };
   },
 });

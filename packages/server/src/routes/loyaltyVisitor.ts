@@ -6,8 +6,8 @@ import {
   RedemptionResultSchema,
 } from '@rapport/core/schemas';
 import { defineRoute } from '../http/defineRoute.js';
-import { grantDueRewards } from '../loyalty/automaticRewards.js';
 import { markCelebrationsSeen } from '../loyalty/ledgerQueries.js';
+import { loadVisitorCard } from '../loyalty/loadVisitorCard.js';
 import { memberQr } from '../loyalty/memberQr.js';
 import { signMemberToken } from '../loyalty/memberToken.js';
 import { openVisitorAccount, readCard } from '../loyalty/openAccount.js';
@@ -28,17 +28,13 @@ export const getVisitorLoyaltyRoute = defineRoute({
   description:
     'The first read joins the program and grants the welcome points. Birthday (from the contact’s `birthday` trait) and ' +
     'membership-anniversary rewards are granted on the first read (or admin read or write of the member) within 30 days ' +
-    'after the date, once a year each; `celebration` shows the latest until it is marked seen. Points past their expiry ' +
-    'are expired on read.',
+    'after the date, once a year each (and by the scheduled job on the day); `celebration` shows the latest until it is ' +
+    'marked seen. Points past their expiry are written off by the scheduled job, or by the first read after it when the ' +
+    'job has not run yet. A member with nothing due is read without a write.',
   tags: TAGS,
   responses: { 200: { description: 'The card', schema: LoyaltyAccountSummarySchema }, 403: FORBIDDEN, 404: NO_PROGRAM },
   async handle(ctx) {
-    const { site, visitor } = ctx;
-    const body = await ctx.transaction(async (tx) => {
-      const open = await openVisitorAccount(tx, { siteId: site.id, visitor, clock: ctx.clock });
-      await grantDueRewards(tx, open.scope, open.account);
-      return readCard(tx, open);
-    });
+    const body = await loadVisitorCard(ctx, { siteId: ctx.site.id, visitor: ctx.visitor, clock: ctx.clock });
     return { status: 200, body };
   },
 });

@@ -35,9 +35,10 @@ export interface PGliteStoreOptions {
 
 async function openPGlite(dataDir: string | undefined, options: PGliteStoreOptions): Promise<PGlite> {
   // Loaded here, not at the top: a server on PostgreSQL never loads PGlite.
-  const { PGlite } = await import('@electric-sql/pglite');
+  const [{ PGlite }, { pg_trgm }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite/contrib/pg_trgm')]);
   const startParams = [...PGlite.defaultStartParams, '-c', `shared_buffers=${options.sharedBuffers ?? '16MB'}`];
-  return PGlite.create({ ...(dataDir ? { dataDir } : {}), startParams });
+  // pg_trgm: the trigram indexes of the loyalty member search (migration 0015).
+  return PGlite.create({ ...(dataDir ? { dataDir } : {}), startParams, extensions: { pg_trgm } });
 }
 
 /** Copies the migrated template into an empty data directory; false when there is none to be had. */
