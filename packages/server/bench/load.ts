@@ -10,7 +10,8 @@
 //      scenario: req/s, p50, p99, non-2xx, and the share of hello-world's req/s measured in the same run.
 //        - GET /v1/visitor/bootstrap for a signed-in visitor (publishable key + visitor token);
 //        - the same with If-None-Match, once the server sends an ETag ("no ETag yet" until then);
-//        - POST /v1/visitor/feedback/responses on PostgreSQL, a fresh response id (idempotency key) per request.
+//        - POST /v1/visitor/feedback/responses on PostgreSQL, a fresh response id (idempotency key) per request, from one
+//          visitor and from 200 visitors in turn.
 //   3. The data-size series on PostgreSQL (rows written straight in SQL): NPS results over 10k/100k/1M responses,
 //      consent-chain verification over 2k/20k/200k events (with the server's peak RSS), the loyalty member list and
 //      its name search over 100k members, the worst bootstrap wait while the biggest verification runs, and the

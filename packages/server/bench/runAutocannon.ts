@@ -8,6 +8,8 @@ export interface LoadRequest {
   headers: Record<string, string>;
   /** A body made anew for each request (a fresh idempotency key each time), or none. */
   body?: () => string;
+  /** Headers made anew for each request, over `headers` (another visitor's token each time), or none. */
+  headersFor?: () => Record<string, string>;
   /** The status every response should have. */
   expectedStatus: number;
 }
@@ -43,7 +45,7 @@ export function assertLoopback(baseUrl: string): void {
 /** Loads `baseUrl` with `request` for `bounds.seconds` (or up to `bounds.maxRequests` responses), printing a dot a second. */
 export function runAutocannon(baseUrl: string, request: LoadRequest, bounds: LoadBounds): Promise<RunFigures> {
   assertLoopback(baseUrl);
-  const { body } = request;
+  const { body, headersFor } = request;
   return new Promise<RunFigures>((resolve, reject) => {
     let responses = 0;
     const instance = autocannon(
@@ -57,7 +59,15 @@ export function runAutocannon(baseUrl: string, request: LoadRequest, bounds: Loa
             method: request.method,
             path: request.path,
             headers: request.headers,
-            ...(body ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: body() }) } : {}),
+            ...(body || headersFor
+              ? {
+                  setupRequest: (req: autocannon.Request) => ({
+                    ...req,
+                    ...(body ? { body: body() } : {}),
+                    ...(headersFor ? { headers: { ...request.headers, ...headersFor() } } : {}),
+                  }),
+                }
+              : {}),
           },
         ],
       },
