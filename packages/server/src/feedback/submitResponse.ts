@@ -4,7 +4,7 @@ import { resolveVisitorContact } from '../contacts/resolveVisitorContact.js';
 import { sha256Hex } from '../crypto/sha256.js';
 import type { SqlExecutor } from '../store/Store.js';
 import { findOpenSurvey, idempotencyConflict } from './findOpenSurvey.js';
-import { findResponse, type ResponseRow } from './responseQueries.js';
+import { findResponse, RESPONSE_COLUMNS, type ResponseRow } from './responseQueries.js';
 import { validateResponse } from './validateResponse.js';
 
 /** Hash of what a submission asks for, with its visitor: the same id with another hash is a conflict. */
@@ -50,11 +50,15 @@ export async function submitResponse(
 
   const survey = await findOpenSurvey(tx, siteId, body.surveyId, now);
   const valid = validateResponse(survey, body, now);
-  const inserted = await tx.query(
-    `INSERT INTO feedback_responses (site_id, id, survey_id, contact_id, request_hash, kind, score, band, text,
-       contact_requested, page_url, answered_at, received_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-     ON CONFLICT (site_id, id) DO NOTHING RETURNING id`,
+  // The stored row comes back from the insert itself (one statement); a concurrent insert of the same id returns none.
+  const inserted = await tx.query<ResponseRow>(
+    `WITH r AS (
+       INSERT INTO feedback_responses (site_id, id, survey_id, contact_id, request_hash, kind, score, band, text,
+         contact_requested, page_url, answered_at, received_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       ON CONFLICT (site_id, id) DO NOTHING RETURNING *
+     )
+     SELECT ${RESPONSE_COLUMNS} FROM r JOIN contacts c ON c.id = r.contact_id JOIN surveys s ON s.site_id = r.site_id AND s.id = r.survey_id`,
     [
       siteId,
       body.id,
@@ -71,7 +75,9 @@ export async function submitResponse(
       now,
     ],
   );
+  const created = inserted.rows[0];
+  if (created) return { created: true, row: created };
   const row = await findResponse(tx, siteId, body.id);
   if (!row) throw new Error('Response missing right after its insert');
-  return inserted.rows.length > 0 ? { created: true, row } : replayOrConflict(row, hash);
+  return replayOrConflict(row, hash);
 }
