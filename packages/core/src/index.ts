@@ -112,6 +112,7 @@ export type {
   ConsentEvent,
   PreferenceExport,
   ContactPreferences,
+  ConsentChainReport,
   Channel,
   Frequency,
   OptInState,

@@ -153,7 +153,7 @@ async function consentSeries(postgres: PostgresTarget, config: BenchConfig, fail
       formatMb(peak),
       checkCount(failures, `Consent verification at ${size}`, total, report.eventsChecked) + (report.valid ? '' : ' (broken!)'),
       `${formatMs(median(incremental))} (${range(incremental)})`,
-      checked.map(formatNumber).join('/'),
+      checked.map((n) => formatNumber(n)).join('/'),
       formatMs(idle.ms),
       inserted,
     ]);

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { consoleApi } from './consoleApi.js';
 
@@ -8,11 +8,15 @@ const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
 /** A contact's consent history: every grant and withdrawal, how, and the exact wording version shown. */
 export function ConsentHistory({ customers }: { customers: Array<{ externalId: string; name: string }> }) {
   const [externalId, setExternalId] = useState(customers[0]?.externalId ?? '');
-  const events = useQuery({
+  const pages = useInfiniteQuery({
     queryKey: ['consentEvents', externalId],
-    queryFn: () => consoleApi.consentEvents(externalId),
+    queryFn: ({ pageParam }) => consoleApi.consentEvents(externalId, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor ?? null,
     enabled: externalId !== '',
   });
+  // The history pages by 100, oldest first: "Load more" brings the next events.
+  const events = { error: pages.error, data: pages.data?.pages.flatMap((page) => page.items) };
   return (
     <section aria-labelledby="consent-title" className="demo-section">
       <h2 id="consent-title">Consent history</h2>
@@ -60,6 +64,11 @@ export function ConsentHistory({ customers }: { customers: Array<{ externalId: s
             ))}
           </tbody>
         </table>
+      )}
+      {pages.hasNextPage && (
+        <button type="button" className="demo-button" disabled={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
+          {pages.isFetchingNextPage ? 'Loading…' : 'Load more events'}
+        </button>
       )}
     </section>
   );

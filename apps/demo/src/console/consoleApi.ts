@@ -86,8 +86,10 @@ export const consoleApi = {
   updateResponse: (id: string, update: FeedbackResponseUpdate) =>
     call<FeedbackResponse>(`feedback/responses/${id}`, { method: 'PATCH', body: JSON.stringify(update) }),
   optInRates: () => call<{ items: OptInRate[] }>('preferences/rates').then((page) => page.items),
-  consentEvents: (externalId: string) =>
-    call<{ items: ConsentEvent[] }>(`contacts/${encodeURIComponent(externalId)}/consent-events`).then((page) => page.items),
+  consentEvents: (externalId: string, cursor: string | null) =>
+    call<{ items: ConsentEvent[]; nextCursor?: string | null }>(
+      `contacts/${encodeURIComponent(externalId)}/consent-events?${new URLSearchParams({ limit: '100', ...(cursor ? { cursor } : {}) })}`,
+    ),
   loyaltyProgram: () => call<LoyaltyProgram>('loyalty/program'),
   loyaltyMember: (externalId: string) => call<LoyaltyMember>(`contacts/${encodeURIComponent(externalId)}/loyalty`),
   loyaltyMembers: ({ q, cursor, limit }: { q: string; cursor: string | null; limit: number }) => {

@@ -168,14 +168,17 @@ export type {
 export {
   PreferenceCatalogInputSchema,
   ConsentChainReportSchema,
+  ConsentVerifyQuerySchema,
+  ConsentEventListQuerySchema,
   OptInRateSchema,
   OptInRatesSchema,
   PendingConfirmationSchema,
   PendingConfirmationListSchema,
+  PendingConfirmationListQuerySchema,
   ConfirmOptInSchema,
   ContactPreferencesSchema,
 } from './preferencesAdmin.js';
-export type { PreferenceCatalogInput, ContactPreferences } from './preferencesAdmin.js';
+export type { PreferenceCatalogInput, ContactPreferences, ConsentChainReport } from './preferencesAdmin.js';
 export {
   LEDGER_ENTRY_TYPES,
   CELEBRATION_KINDS,

@@ -21,6 +21,29 @@ export const ConsentChainReportSchema = z.object({
   eventsChecked: z.number(),
   /** The first event whose hash does not match, when the chain is broken. */
   brokenAt: z.nullable(z.object({ eventId: IdSchema, contactId: IdSchema, sequence: z.number() })),
+  /**
+   * `full`: every event of the site was read (the first verification, `?full=true`, or after the checkpoint was
+   * invalidated). `incremental`: only the events written since the last successful verification, each chain
+   * continuing from its verified hash. Absent from servers that predate checkpoints.
+   */
+  mode: z.optional(z.enum(['full', 'incremental'])),
+  /** For an `incremental` pass: when the verification it continues from ran. `null` for a full pass. */
+  checkedSince: z.optional(z.nullable(TimestampSchema)),
+});
+export type ConsentChainReport = z.infer<typeof ConsentChainReportSchema>;
+
+/** Query of `GET /v1/admin/preferences/verify`. */
+export const ConsentVerifyQuerySchema = z.strictObject({
+  /** `true`: re-read every event, whatever the checkpoint says (the only pass that catches an old event rewritten). */
+  full: z.optional(z.enum(['true', 'false'])),
+});
+
+/** Query of `GET /v1/admin/contacts/{externalId}/consent-events`. */
+export const ConsentEventListQuerySchema = z.strictObject({
+  /** Events per page, 1–1000. Default: 100. */
+  limit: z.optional(z.string().check(z.regex(/^(?:[1-9][0-9]{0,2}|1000)$/, 'A whole number from 1 to 1000'))),
+  /** `nextCursor` of the previous page. Default: from the first event. */
+  cursor: z.optional(z.string().check(z.maxLength(200))),
 });
 
 /** Opt-in rate of one topic × channel. */
@@ -46,7 +69,19 @@ export const PendingConfirmationSchema = z.object({
   createdAt: TimestampSchema,
   expiresAt: TimestampSchema,
 });
-export const PendingConfirmationListSchema = z.object({ items: z.array(PendingConfirmationSchema) });
+export const PendingConfirmationListSchema = z.object({
+  items: z.array(PendingConfirmationSchema),
+  /** The cursor of the next page; `null` after the last. Absent from servers that returned one page of 1,000. */
+  nextCursor: z.optional(z.nullable(z.string())),
+});
+
+/** Query of `GET /v1/admin/preferences/confirmations`. */
+export const PendingConfirmationListQuerySchema = z.strictObject({
+  /** Confirmations per page, 1–1000. Default: 1000. */
+  limit: z.optional(z.string().check(z.regex(/^(?:[1-9][0-9]{0,2}|1000)$/, 'A whole number from 1 to 1000'))),
+  /** `nextCursor` of the previous page. Default: from the oldest. */
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+});
 
 /** Body of `POST /v1/preferences/confirm` (the link in the confirmation email). */
 export const ConfirmOptInSchema = z.strictObject({ token: z.string().check(z.minLength(16), z.maxLength(200)) });

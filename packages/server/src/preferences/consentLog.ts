@@ -1,65 +1,17 @@
-import type { Channel, ConsentEvent, ConsentSource, Frequency } from '@rapport/core';
-import type { ConsentChainReportSchema } from '@rapport/core/schemas';
-import type * as z from 'zod/mini';
-import { canonicalJson } from '../crypto/canonicalJson.js';
+import type { ConsentChainReport, ConsentEvent } from '@rapport/core';
 import { newId } from '../crypto/random.js';
-import { sha256Hex } from '../crypto/sha256.js';
 import type { SqlExecutor } from '../store/Store.js';
+import { CONSENT_EVENT_COLUMNS as EVENT_COLUMNS, consentEventHash, toConsentEvent, type ConsentEventRow as EventRow } from './consentEventRow.js';
+import { runConsentVerification, type ConsentVerificationOptions } from './runConsentVerification.js';
 
 /** What a new consent event says; the log adds id, sequence, chain hashes and the time. */
 export type ConsentEventDraft = Omit<ConsentEvent, 'id' | 'sequence' | 'contactId' | 'occurredAt' | 'hash' | 'previousHash' | 'pausedUntil'> & {
   pausedUntil: string | null;
 };
 
-interface EventRow {
-  id: string;
-  sequence: number;
-  contact_id: string;
-  topic_id: string | null;
-  channel: Channel | null;
-  action: ConsentEvent['action'];
-  frequency: Frequency | null;
-  paused_until: Date | null;
-  source: ConsentSource;
-  wording: string;
-  wording_hash: string;
-  catalog_version: number;
-  locale: string | null;
-  occurred_at: Date;
-  confirmed_at: Date | null;
-  previous_hash: string | null;
-  hash: string;
-}
-
-const EVENT_COLUMNS = `id, sequence, contact_id, topic_id, channel, action, frequency, paused_until, source, wording, wording_hash,
-  catalog_version, locale, occurred_at, confirmed_at, previous_hash, hash`;
-
-function toConsentEvent(row: EventRow): ConsentEvent {
-  return {
-    id: row.id,
-    sequence: row.sequence,
-    contactId: row.contact_id,
-    topicId: row.topic_id,
-    channel: row.channel,
-    action: row.action,
-    frequency: row.frequency,
-    pausedUntil: row.paused_until?.toISOString() ?? null,
-    source: row.source,
-    wording: row.wording,
-    wordingHash: row.wording_hash,
-    catalogVersion: row.catalog_version,
-    locale: row.locale,
-    occurredAt: row.occurred_at.toISOString(),
-    confirmedAt: row.confirmed_at?.toISOString() ?? null,
-    hash: row.hash,
-    previousHash: row.previous_hash,
-  };
-}
-
 /** `SHA-256(previous hash + canonical JSON of every other field)`, hex: the link of the chain. */
 export function hashConsentEvent(event: Omit<ConsentEvent, 'hash'>): Promise<string> {
-  const { previousHash, ...fields } = event;
-  return sha256Hex(`${previousHash ?? ''}${canonicalJson(fields)}`);
+  return Promise.resolve(consentEventHash(event));
 }
 
 /**
@@ -110,11 +62,26 @@ export async function appendConsentEvent(
   return event;
 }
 
-/** A contact's consent history, oldest first. */
+/** A contact's whole consent history, oldest first (the visitor's export; admin lists read {@link listConsentEventPage}). */
 export async function listConsentEvents(db: SqlExecutor, contactId: string): Promise<ConsentEvent[]> {
   const { rows } = await db.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM consent_events WHERE contact_id = $1 ORDER BY sequence`, [
     contactId,
   ]);
+  return rows.map(toConsentEvent);
+}
+
+/**
+ * One page of a contact's consent history, oldest first: the events after sequence `afterSequence` (0: from the
+ * first), at most `limit`. One range on the chain's unique index (contact_id, sequence).
+ */
+export async function listConsentEventPage(
+  db: SqlExecutor,
+  input: { contactId: string; afterSequence: number; limit: number },
+): Promise<ConsentEvent[]> {
+  const { rows } = await db.query<EventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM consent_events WHERE contact_id = $1 AND sequence > $2 ORDER BY sequence LIMIT $3`,
+    [input.contactId, input.afterSequence, input.limit],
+  );
   return rows.map(toConsentEvent);
 }
 
@@ -125,27 +92,15 @@ export async function findConsentEvent(db: SqlExecutor, id: string): Promise<Con
 }
 
 /**
- * Walks every chain of a site: sequences run 1, 2, 3…, each event names the previous hash, and each hash
- * matches the event's content. Reports the first event (by contact, then sequence) that breaks it.
+ * Verifies a site's consent chains: sequences run 1, 2, 3…, each event names the previous hash, and each hash
+ * matches the event's content. Reports the first event (by contact, then sequence) that breaks it. Resumes from the
+ * site's checkpoint (only the events written since are read) unless `options.full`; streams in pages and yields
+ * to the event loop between slices (see {@link runConsentVerification}).
  */
-export async function verifyConsentChains(db: SqlExecutor, siteId: string): Promise<z.infer<typeof ConsentChainReportSchema>> {
-  const { rows } = await db.query<EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM consent_events WHERE site_id = $1 ORDER BY contact_id, sequence`,
-    [siteId],
-  );
-  let previous: ConsentEvent | null = null;
-  let checked = 0;
-  for (const row of rows) {
-    const event = toConsentEvent(row);
-    const sameChain = previous?.contactId === event.contactId;
-    const expectedSequence = sameChain && previous ? previous.sequence + 1 : 1;
-    const expectedPrevious = sameChain && previous ? previous.hash : null;
-    const { hash, ...rest } = event;
-    checked += 1;
-    if (event.sequence !== expectedSequence || event.previousHash !== expectedPrevious || (await hashConsentEvent(rest)) !== hash) {
-      return { valid: false, eventsChecked: checked, brokenAt: { eventId: event.id, contactId: event.contactId, sequence: event.sequence } };
-    }
-    previous = event;
-  }
-  return { valid: true, eventsChecked: checked, brokenAt: null };
+export function verifyConsentChains(
+  db: SqlExecutor,
+  siteId: string,
+  options: ConsentVerificationOptions = {},
+): Promise<ConsentChainReport> {
+  return runConsentVerification(db, siteId, options);
 }

@@ -1,17 +1,22 @@
 import type { Channel, PreferenceCatalog } from '@rapport/core';
 import type { OptInRateSchema, PendingConfirmationSchema } from '@rapport/core/schemas';
 import type * as z from 'zod/mini';
+import type { KeysetPosition } from '../http/keysetCursor.js';
 import type { SqlExecutor } from '../store/Store.js';
 import { derivePreferenceToken } from './preferenceTokens.js';
 
 type PendingConfirmation = z.infer<typeof PendingConfirmationSchema>;
 type OptInRate = z.infer<typeof OptInRateSchema>;
 
-/** Open double opt-ins of a site, oldest first, with their link tokens (derived again: never stored). */
+/**
+ * Open double opt-ins of a site, oldest first, with their link tokens (derived again: never stored): at most `limit`
+ * (default 1,000) after the keyset position `after`, one range on preference_confirmations_open_idx. Each item also
+ * carries its `id` and `at` (creation time), the position for the next page.
+ */
 export async function listPendingConfirmations(
   db: SqlExecutor,
-  input: { siteId: string; secret: string; now: Date },
-): Promise<PendingConfirmation[]> {
+  input: { siteId: string; secret: string; now: Date; limit?: number; after?: KeysetPosition | null },
+): Promise<Array<PendingConfirmation & { id: string; at: Date }>> {
   const { rows } = await db.query<{
     id: string;
     topic_id: string;
@@ -24,11 +29,15 @@ export async function listPendingConfirmations(
   }>(
     `SELECT c.id, c.topic_id, c.channel, c.contact_id, k.external_id, k.traits->>'email' AS email, c.created_at, c.expires_at
      FROM preference_confirmations c JOIN contacts k ON k.id = c.contact_id
-     WHERE c.site_id = $1 AND c.used_at IS NULL AND c.expires_at > $2 ORDER BY c.created_at, c.id LIMIT 1000`,
-    [input.siteId, input.now],
+     WHERE c.site_id = $1 AND c.used_at IS NULL AND c.expires_at > $2
+       AND ($3::timestamptz IS NULL OR (c.created_at, c.id) > ($3::timestamptz, $4::text))
+     ORDER BY c.created_at, c.id LIMIT $5`,
+    [input.siteId, input.now, input.after?.at ?? null, input.after?.id ?? null, input.limit ?? 1000],
   );
   return Promise.all(
     rows.map(async (row) => ({
+      id: row.id,
+      at: row.created_at,
       token: await derivePreferenceToken(input.secret, 'confirm', row.id),
       topicId: row.topic_id,
       channel: row.channel,

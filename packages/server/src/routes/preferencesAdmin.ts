@@ -1,11 +1,14 @@
 import type { ContactPreferences } from '@rapport/core';
 import {
   ConsentChainReportSchema,
+  ConsentEventListQuerySchema,
   ConsentEventSchema,
+  ConsentVerifyQuerySchema,
   ContactPreferencesSchema,
   ErrorEnvelopeSchema,
   ExternalIdSchema,
   OptInRatesSchema,
+  PendingConfirmationListQuerySchema,
   PendingConfirmationListSchema,
   PreferenceCatalogInputSchema,
   PreferenceCatalogSchema,
@@ -15,9 +18,11 @@ import {
 import * as z from 'zod/mini';
 import { contactOr404 } from '../contacts/contactQueries.js';
 import { defineRoute } from '../http/defineRoute.js';
+import { cursorFromQuery, encodeKeysetCursor } from '../http/keysetCursor.js';
 import { applyPreferenceChange } from '../preferences/applyPreferenceChange.js';
 import { loadCurrentCatalog, saveCatalog } from '../preferences/catalogQueries.js';
-import { listConsentEvents, verifyConsentChains } from '../preferences/consentLog.js';
+import { consentEventCursorFromQuery, encodeConsentEventCursor } from '../preferences/consentEventCursor.js';
+import { listConsentEventPage, verifyConsentChains } from '../preferences/consentLog.js';
 import { listPendingConfirmations, loadOptInRates } from '../preferences/preferenceReports.js';
 import { derivePreferenceToken } from '../preferences/preferenceTokens.js';
 import { toPreferenceState } from '../preferences/preferenceState.js';
@@ -26,6 +31,7 @@ import { API_PATHS } from './apiPaths.js';
 
 const TAGS = ['admin', 'preferences'];
 const ContactPathSchema = z.strictObject({ externalId: ExternalIdSchema });
+const DEFAULT_CONSENT_PAGE = 100;
 const NO_CONTACT = { description: 'No contact with this external id (`not_found`)', schema: ErrorEnvelopeSchema };
 
 /** `GET /v1/admin/preferences/catalog`. */
@@ -119,34 +125,59 @@ export const updateContactPreferencesRoute = defineRoute({
   },
 });
 
-/** `GET /v1/admin/contacts/{externalId}/consent-events`. */
+/** `GET /v1/admin/contacts/{externalId}/consent-events`: a contact's history, oldest first, a page at a time. */
 export const listConsentEventsRoute = defineRoute({
   auth: 'admin',
   method: 'GET',
   path: API_PATHS.preferences.consentEvents,
   operationId: 'listConsentEvents',
   summary: 'A contact’s consent history, oldest first',
+  description: 'A page of at most `limit` events (default 100); `nextCursor` reads the next page, `null` after the last.',
   tags: TAGS,
   params: ContactPathSchema,
-  responses: { 200: { description: 'The history', schema: z.object({ items: z.array(ConsentEventSchema) }) }, 404: NO_CONTACT },
+  query: ConsentEventListQuerySchema,
+  responses: {
+    200: {
+      description: 'A page of the history',
+      schema: z.object({ items: z.array(ConsentEventSchema), nextCursor: z.nullable(z.string()) }),
+    },
+    404: NO_CONTACT,
+  },
   async handle(ctx) {
+    const limit = ctx.query.limit ? Number(ctx.query.limit) : DEFAULT_CONSENT_PAGE;
+    const afterSequence = consentEventCursorFromQuery(ctx.query.cursor);
     const contact = await contactOr404(ctx.db, ctx.site.id, ctx.params.externalId);
-    return { status: 200, body: { items: await listConsentEvents(ctx.db, contact.id) } };
+    const events = await listConsentEventPage(ctx.db, { contactId: contact.id, afterSequence, limit: limit + 1 });
+    const items = events.slice(0, limit);
+    const last = items[items.length - 1];
+    return { status: 200, body: { items, nextCursor: events.length > limit && last ? encodeConsentEventCursor(last.sequence) : null } };
   },
 });
 
-/** `GET /v1/admin/preferences/confirmations`. */
+/** `GET /v1/admin/preferences/confirmations`: open double opt-ins, oldest first, a page at a time. */
 export const listPendingConfirmationsRoute = defineRoute({
   auth: 'admin',
   method: 'GET',
   path: API_PATHS.preferences.confirmations,
   operationId: 'listPendingConfirmations',
   summary: 'Open double opt-ins, with the tokens for the confirmation emails',
+  description: 'A page of at most `limit` (default 1000), oldest first; `nextCursor` reads the next page, `null` after the last.',
   tags: TAGS,
+  query: PendingConfirmationListQuerySchema,
   responses: { 200: { description: 'Open confirmations, oldest first', schema: PendingConfirmationListSchema } },
   async handle(ctx) {
-    const items = await listPendingConfirmations(ctx.db, { siteId: ctx.site.id, secret: ctx.site.serverSecret, now: ctx.now });
-    return { status: 200, body: { items } };
+    const limit = ctx.query.limit ? Number(ctx.query.limit) : 1000;
+    const after = cursorFromQuery(ctx.query.cursor);
+    const rows = await listPendingConfirmations(ctx.db, { siteId: ctx.site.id, secret: ctx.site.serverSecret, now: ctx.now, limit: limit + 1, after });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      status: 200,
+      body: {
+        items: page.map(({ id: _id, at: _at, ...item }) => item),
+        nextCursor: rows.length > limit && last ? encodeKeysetCursor({ at: last.at, id: last.id }) : null,
+      },
+    };
   },
 });
 
@@ -172,9 +203,14 @@ export const verifyConsentChainsRoute = defineRoute({
   path: API_PATHS.preferences.verify,
   operationId: 'verifyConsentChains',
   summary: 'Verify every consent chain of the site',
+  description:
+    'Resumes from the last successful verification: only the events written since are read (`mode: incremental`). ' +
+    '`?full=true` reads every event again (`mode: full`), the only check that catches an old event rewritten with the ' +
+    'database’s triggers disabled; run it on a schedule. Rewriting or removing an event through SQL drops the checkpoint.',
   tags: TAGS,
+  query: ConsentVerifyQuerySchema,
   responses: { 200: { description: 'Whether every chain holds, and the first broken event', schema: ConsentChainReportSchema } },
   async handle(ctx) {
-    return { status: 200, body: await verifyConsentChains(ctx.db, ctx.site.id) };
+    return { status: 200, body: await verifyConsentChains(ctx.db, ctx.site.id, { full: ctx.query.full === 'true', clock: ctx.clock }) };
   },
 });

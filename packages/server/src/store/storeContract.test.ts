@@ -33,6 +33,7 @@ describe(`store contract (${expectedKind})`, () => {
       `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`,
     );
     expect(tables.rows.map((row) => row.table_name)).toEqual([
+      'consent_checkpoints',
       'consent_events',
       'contact_changes',
       'contact_owners',

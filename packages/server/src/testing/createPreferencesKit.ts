@@ -71,9 +71,18 @@ export async function createPreferencesKit(h: Harness, site?: CreatedSite): Prom
       return kit.catalog;
     },
     async history(externalId) {
-      const response = await kit.admin(`/contacts/${encodeURIComponent(externalId)}/consent-events`);
-      if (response.status !== 200) throw new Error(`history answered ${response.status}`);
-      return ((await response.json()) as { items: unknown[] }).items.map((item) => ConsentEventSchema.parse(item));
+      // Every page of the history (it pages by keyset, 100 events by default), oldest first.
+      const events = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
+        const response = await kit.admin(`/contacts/${encodeURIComponent(externalId)}/consent-events${query}`);
+        if (response.status !== 200) throw new Error(`history answered ${response.status}`);
+        const page = (await response.json()) as { items: unknown[]; nextCursor?: string | null };
+        events.push(...page.items.map((item) => ConsentEventSchema.parse(item)));
+        cursor = page.nextCursor ?? null;
+      } while (cursor);
+      return events;
     },
     async eventCount() {
       const { rows } = await h.store.query<{ n: number }>('SELECT count(*)::int AS n FROM consent_events WHERE site_id = $1', [on.site.id]);
