@@ -60,8 +60,14 @@ export const bootstrapRoute = defineRoute({
     const mergeFrom = merge?.ok && merge.visitor.kind === 'anonymous' ? merge.visitor.subject : null;
     const common = { db: ctx.db, transaction: ctx.transaction, site, now, clock: ctx.clock };
 
-    // A returning visitor with nothing to write: one read, then this instance's cached answer while it is current.
-    const read = visitor ? await findBootstrapContact(ctx.db, { siteId: site.id, visitor, mergeFrom }) : null;
+    // A returning visitor with nothing to write: one read (none on PGlite while nothing was written), then this
+    // instance's cached answer while it is current.
+    let read: BootstrapContactRead | null = null;
+    if (visitor) {
+      const load = () => findBootstrapContact(ctx.db, { siteId: site.id, visitor, mergeFrom });
+      const memo = ctx.runtime.readMemo;
+      read = memo ? await memo.get(`bootstrap-contact ${site.id} ${visitor.kind} ${visitor.subject} ${mergeFrom ?? ''}`, load) : await load();
+    }
     if (read && visitor && isUnchanged(read, visitor, mergeFrom)) {
       await touchLastSeen(ctx.db, read.contact, now);
       const key = `${site.id} ${read.contact.id}`;

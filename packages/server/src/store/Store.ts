@@ -24,6 +24,12 @@ export interface RapportStore extends SqlExecutor {
   /** Which implementation this is. */
   readonly kind: 'pglite' | 'postgres';
   /**
+   * On a database only this store writes to (PGlite: one process holds its data directory), a count that rises
+   * before every statement that may write; what was read while it stayed the same is still current. Absent on a
+   * shared database (PostgreSQL: other instances write too).
+   */
+  localWrites?(): number;
+  /**
    * Runs `fn` in a transaction: commits when it resolves, rolls back when it throws. On PostgreSQL a
    * serialization failure or deadlock (SQLSTATE 40001, 40P01) reruns `fn` a few times with a short backoff,
    * so `fn` must be safe to run again.

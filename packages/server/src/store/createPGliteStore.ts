@@ -33,6 +33,12 @@ export interface PGliteStoreOptions {
   sharedBuffers?: string;
 }
 
+/**
+ * A statement that cannot write: a `SELECT` (or a `WITH … SELECT`) naming no `INSERT`, `UPDATE`, `DELETE` or `MERGE`
+ * and taking no row lock. Anything else counts as a write (a false alarm only costs a read).
+ */
+const READ_ONLY = /^\s*(SELECT|WITH)\b(?![\s\S]*\b(INSERT|UPDATE|DELETE|MERGE|FOR\s+(NO\s+KEY\s+)?(UPDATE|SHARE|KEY\s+SHARE))\b)/i;
+
 async function openPGlite(dataDir: string | undefined, options: PGliteStoreOptions): Promise<PGlite> {
   // Loaded here, not at the top: a server on PostgreSQL never loads PGlite.
   const [{ PGlite }, { pg_trgm }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite/contrib/pg_trgm')]);
@@ -99,8 +105,12 @@ export async function createPGliteStore(options: PGliteStoreOptions = {}): Promi
     return run;
   }
 
+  // Counted when a statement that may write is issued (it runs after every statement queued before it, and before
+  // any queued after), so an answer read after a given count saw every write counted up to it.
+  let writes = 0;
   const direct: SqlExecutor = {
     async query<R>(sql: string, params: readonly unknown[] = []) {
+      if (!READ_ONLY.test(sql)) writes += 1;
       const result = await db.query<R>(sql, params as unknown[]);
       return { rows: result.rows };
     },
@@ -108,6 +118,7 @@ export async function createPGliteStore(options: PGliteStoreOptions = {}): Promi
 
   return {
     kind: 'pglite',
+    localWrites: () => writes,
     query: (sql, params) => enqueue(() => direct.query(sql, params)),
     transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, opts?: TransactionOptions): Promise<T> {
       return enqueue(async () => {
