@@ -6,8 +6,8 @@ import { createApp } from '../createApp.js';
 import type { AppEnv } from '../http/AppEnv.js';
 import { createSilentLogger } from '../logger.js';
 import type { CreatedSite } from '../sites/createSite.js';
-import type { RapportStore, SqlExecutor } from '../store/Store.js';
 import { STORE_HOOK_TIMEOUT_MS } from '../testing/createTestStore.js';
+import { recordingStore } from '../testing/recordingStore.js';
 import { createHarness, createTestSite, type Harness } from '../testing/testHarness.js';
 
 // The bootstrap of a returning visitor is a read answered from a per-instance cache (issue 17). These tests attack
@@ -21,31 +21,12 @@ const statements: string[] = [];
 let a: Hono<AppEnv>;
 let b: Hono<AppEnv>;
 
-/** The store as seen by one app, recording each statement it runs (in and out of transactions). */
-function recording(store: RapportStore): RapportStore {
-  const record = (executor: SqlExecutor): SqlExecutor => ({
-    query: (sql, params) => {
-      statements.push(sql.trim());
-      return executor.query(sql, params);
-    },
-  });
-  return {
-    kind: store.kind,
-    ...(store.localWrites ? { localWrites: () => store.localWrites!() } : {}),
-    query: record(store).query,
-    transaction: (fn, options) => {
-      statements.push('BEGIN');
-      return store.transaction((tx) => fn(record(tx)), options);
-    },
-    close: () => store.close(),
-  };
-}
 
 beforeAll(async () => {
   h = await createHarness();
   site = await createTestSite(h.store, { name: 'Cache Shop', enabledWidgets: ['feedback', 'preferences', 'loyalty', 'owner'] });
   a = h.app;
-  b = createApp({ store: recording(h.store), clock: h.clock.now, logger: createSilentLogger(), rateLimit: false });
+  b = createApp({ store: recordingStore(h.store, statements), clock: h.clock.now, logger: createSilentLogger(), rateLimit: false });
   const target: AdminTarget = { app: a, seeded: { secretKey: site.secretKey } };
   await putCatalog(target);
   await putProgram(target);

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../createApp.js';
 import type { AppEnv } from '../http/AppEnv.js';
 import { createSilentLogger } from '../logger.js';
-import type { RapportStore, SqlExecutor } from '../store/Store.js';
 import { createLoyaltyKit, type LoyaltyKit } from '../testing/createLoyaltyKit.js';
 import { STORE_HOOK_TIMEOUT_MS } from '../testing/createTestStore.js';
+import { recordingStore } from '../testing/recordingStore.js';
 import { createHarness, type Harness } from '../testing/testHarness.js';
 
 const DAY = 86_400_000;
@@ -14,29 +14,11 @@ let kit: LoyaltyKit;
 let recorded: Hono<AppEnv>;
 const statements: string[] = [];
 
-/** The store as one app sees it, recording each statement (and each transaction as `BEGIN`). */
-function recording(store: RapportStore): RapportStore {
-  const record = (executor: SqlExecutor): SqlExecutor => ({
-    query: (sql, params) => {
-      statements.push(sql.replace(/\s+/g, ' ').trim());
-      return executor.query(sql, params);
-    },
-  });
-  return {
-    kind: store.kind,
-    query: record(store).query,
-    transaction: (fn, options) => {
-      statements.push('BEGIN');
-      return store.transaction((tx) => fn(record(tx)), options);
-    },
-    close: () => store.close(),
-  };
-}
 
 beforeAll(async () => {
   h = await createHarness();
   kit = await createLoyaltyKit(h);
-  recorded = createApp({ store: recording(h.store), clock: h.clock.now, logger: createSilentLogger(), rateLimit: false });
+  recorded = createApp({ store: recordingStore(h.store, statements), clock: h.clock.now, logger: createSilentLogger(), rateLimit: false });
 }, STORE_HOOK_TIMEOUT_MS);
 afterAll(() => h?.dispose());
 
