@@ -16,7 +16,7 @@ export interface CachedBootstrap {
 
 /** Options of {@link createBootstrapCache}. */
 export interface BootstrapCacheOptions {
-  /** Most visitors kept; the least recently used goes first. Default: 10,000. */
+  /** Most visitors kept; the least recently used goes first. Default: 2,000. */
   maxEntries?: number;
 }
 
@@ -35,7 +35,7 @@ export interface BootstrapCache {
  * only between the time it was built for and the first instant at which time alone would change it.
  */
 export function createBootstrapCache(options: BootstrapCacheOptions = {}): BootstrapCache {
-  const maxEntries = options.maxEntries ?? 10_000;
+  const maxEntries = options.maxEntries ?? 2_000;
   if (!Number.isInteger(maxEntries) || maxEntries < 0) throw new TypeError('maxEntries must be a whole number ≥ 0');
   const entries = new Map<string, CachedBootstrap>();
   return {
