@@ -83,7 +83,7 @@ async function growConsentChains(store: PostgresTarget['schema']['store'], siteI
         confirmedAt: null,
         previousHash: previous.hash,
       };
-      const event = { ...unhashed, hash: await hashConsentEvent(unhashed) };
+      const event = { ...unhashed, hash: hashConsentEvent(unhashed) };
       events.push(event);
       previous = event;
     }

@@ -96,7 +96,7 @@ async function chainOf(contact: number, length: number, wording: { text: string;
       confirmedAt: null,
       previousHash,
     };
-    const event: ConsentEvent = { ...unhashed, hash: await hashConsentEvent(unhashed) };
+    const event: ConsentEvent = { ...unhashed, hash: hashConsentEvent(unhashed) };
     events.push(event);
     previousHash = event.hash;
   }

@@ -83,3 +83,17 @@ export function evaluateEligibility(
   if (within(history.lastDisplayAt, settings.globalCooldownDays, now)) return { eligible: false, reason: 'global_cooldown' };
   return { eligible: true, reason: null };
 }
+
+/**
+ * The instants (epoch ms) at which time alone may change {@link evaluateEligibility}'s answer for `survey`: the end of
+ * its cooldown after each recorded display, dismissal and response, and of the site's cooldown after the latest
+ * display. Some may be past; the caller keeps the future ones.
+ */
+export function eligibilityChanges(history: FeedbackHistory, survey: Pick<EligibilitySurvey, 'id' | 'recontact'>, settings: EligibilitySettings): number[] {
+  const activity = history.surveys.get(survey.id);
+  const ends = [activity?.lastDisplayAt, activity?.lastDismissAt, activity?.lastResponseAt].flatMap((at) =>
+    at ? [at.getTime() + survey.recontact.cooldownDays * DAY_MS] : [],
+  );
+  if (history.lastDisplayAt) ends.push(history.lastDisplayAt.getTime() + settings.globalCooldownDays * DAY_MS);
+  return ends;
+}

@@ -1,24 +1,12 @@
-import type { FeedbackBootstrap, FeedbackSettings, VisitorSurvey } from '@rapport/core';
+import type { FeedbackBootstrap, VisitorSurvey } from '@rapport/core';
 import type { BootstrapSlotInput } from '../contacts/BootstrapSlotInput.js';
 import type { SqlExecutor } from '../store/Store.js';
-import { evaluateEligibility, type FeedbackHistory } from './evaluateEligibility.js';
+import { eligibilityChanges, evaluateEligibility } from './evaluateEligibility.js';
 import { getFeedbackSettings } from './feedbackSettingsQueries.js';
 import { isSampledIn } from './isSampledIn.js';
 import { loadFeedbackHistory } from './loadFeedbackHistory.js';
 import { listUnseenReplies, toLoopReply } from './responseQueries.js';
-import { listOpenSurveys, nextSurveyOpening, toVisitorSurvey, type SurveyRow } from './surveyQueries.js';
-
-const DAY_MS = 86_400_000;
-
-/** When time alone changes what this slot says of `survey`: its end, and the end of each cooldown under way. */
-function noteChanges(changesAt: (at: number) => void, survey: SurveyRow, history: FeedbackHistory, settings: FeedbackSettings): void {
-  if (survey.ends_at) changesAt(survey.ends_at.getTime());
-  const activity = history.surveys.get(survey.id);
-  for (const at of [activity?.lastDisplayAt, activity?.lastDismissAt, activity?.lastResponseAt]) {
-    if (at) changesAt(at.getTime() + survey.recontact.cooldownDays * DAY_MS);
-  }
-  if (history.lastDisplayAt) changesAt(history.lastDisplayAt.getTime() + settings.globalCooldownDays * DAY_MS);
-}
+import { listOpenSurveys, nextSurveyOpening, toVisitorSurvey } from './surveyQueries.js';
 
 /**
  * The feedback slot of the bootstrap: the site's open surveys, newest first, each saying whether a trigger
@@ -39,7 +27,10 @@ export async function loadFeedbackSlot(db: SqlExecutor, input: BootstrapSlotInpu
     const history = await loadFeedbackHistory(db, siteId, contactId);
     const settings = await getFeedbackSettings(db, siteId);
     for (const survey of open) {
-      if (input.changesAt) noteChanges(input.changesAt, survey, history, settings);
+      if (input.changesAt) {
+        if (survey.ends_at) input.changesAt(survey.ends_at.getTime());
+        for (const at of eligibilityChanges(history, survey, settings)) input.changesAt(at);
+      }
       const sampledIn = await isSampledIn(survey.id, contactId, survey.sample_percent);
       const { eligible } = evaluateEligibility(history, { id: survey.id, recontact: survey.recontact, sampledIn }, settings, now);
       surveys.push(toVisitorSurvey(survey, eligible));

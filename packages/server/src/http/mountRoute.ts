@@ -12,6 +12,7 @@ import { setRequestSite } from '../observability/requestSite.js';
 import type { SiteRecord } from '../sites/siteQueries.js';
 import type { SqlExecutor } from '../store/Store.js';
 import { ApiError, validationFailed } from './ApiError.js';
+import { checkResponseBody } from './checkResponseBody.js';
 import { entityTagOf, ifNoneMatchHits } from './entityTag.js';
 import type { AppEnv } from './AppEnv.js';
 import type { AppRuntime } from './AppRuntime.js';
@@ -65,15 +66,7 @@ function checkResult(route: RouteDefinition, runtime: AppRuntime, result: RouteR
   const spec = route.responses[result.status];
   if (!spec) throw new Error(`${route.operationId} answered ${result.status}, which it does not declare`);
   if (!spec.schema || result.serialized) return result;
-  const checked = spec.schema.safeParse(result.body);
-  if (!checked.success) {
-    runtime.logger.error('Response does not match its schema', {
-      operationId: route.operationId,
-      issues: checked.error.issues,
-    });
-    throw new Error(`Invalid response body from ${route.operationId}`);
-  }
-  return { ...result, body: checked.data };
+  return { ...result, body: checkResponseBody(runtime.logger, route.operationId, spec.schema, result.body) };
 }
 
 /**

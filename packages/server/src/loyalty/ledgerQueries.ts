@@ -40,7 +40,8 @@ export interface AccountRow {
 
 const ENTRY_COLUMNS =
   'id, account_id, type, points, stamps, reason, celebration, idempotency_key, request_hash, source_entry_id, clamped_from, created_at, available_at, expires_at';
-const ACCOUNT_COLUMNS = 'id, site_id, contact_id, joined_at, birthday, referral_code, celebrations_seen_at, balance, stamps, next_expiry_at';
+/** The columns of an {@link AccountRow}. */
+export const ACCOUNT_COLUMNS = 'id, site_id, contact_id, joined_at, birthday, referral_code, celebrations_seen_at, balance, stamps, next_expiry_at';
 
 /** The database's CHECK constraints that keep an account's balance and stamps at zero or more. */
 const NONNEGATIVE_CONSTRAINTS = ['loyalty_accounts_balance_nonnegative', 'loyalty_accounts_stamps_nonnegative'];

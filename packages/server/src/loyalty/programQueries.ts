@@ -3,20 +3,26 @@ import { canonicalJson } from '../crypto/canonicalJson.js';
 import { ApiError, validationFailed } from '../http/ApiError.js';
 import type { SqlExecutor } from '../store/Store.js';
 
-interface ProgramRow {
+/** A `loyalty_programs` row as {@link CURRENT_PROGRAM_SQL} selects it. */
+export interface ProgramRow {
   version: number;
   config: LoyaltyProgramInput;
   created_at: Date;
 }
 
+/** The site's (`$1`) current program version, as a {@link ProgramRow}. */
+export const CURRENT_PROGRAM_SQL = 'SELECT version, config, created_at FROM loyalty_programs WHERE site_id = $1 ORDER BY version DESC LIMIT 1';
+
+/** The contract's view of a program row. */
+export function toProgram(row: ProgramRow): LoyaltyProgram {
+  return { ...row.config, version: row.version, updatedAt: row.created_at.toISOString() };
+}
+
 /** The site's current loyalty program, or `null` when it has none. */
 export async function loadProgram(db: SqlExecutor, siteId: string): Promise<LoyaltyProgram | null> {
-  const { rows } = await db.query<ProgramRow>(
-    'SELECT version, config, created_at FROM loyalty_programs WHERE site_id = $1 ORDER BY version DESC LIMIT 1',
-    [siteId],
-  );
+  const { rows } = await db.query<ProgramRow>(CURRENT_PROGRAM_SQL, [siteId]);
   const row = rows[0];
-  return row ? { ...row.config, version: row.version, updatedAt: row.created_at.toISOString() } : null;
+  return row ? toProgram(row) : null;
 }
 
 /** {@link loadProgram}, or 404 `not_found`. */

@@ -1,6 +1,7 @@
 import type { LoyaltyProgram, LoyaltyProgramInput, Traits } from '@rapport/core/schemas';
 import type { SqlExecutor } from '../store/Store.js';
-import type { AccountRow, EntryRow } from './ledgerQueries.js';
+import { ACCOUNT_COLUMNS, type AccountRow, type EntryRow } from './ledgerQueries.js';
+import { CURRENT_PROGRAM_SQL, toProgram } from './programQueries.js';
 
 /** Whose account a snapshot reads: by contact id (the bootstrap's contact), external id, or account id. */
 export type SnapshotKey = { contactId: string } | { externalId: string } | { accountId: string };
@@ -20,7 +21,8 @@ export interface AccountSnapshot {
   pendingDue: boolean;
 }
 
-interface SnapshotRow {
+/** The account's columns come flat beside the program's and the contact's (`id` `null` before it joined). */
+interface SnapshotRow extends Omit<AccountRow, 'id' | 'contact_id'> {
   program_version: number;
   program_config: LoyaltyProgramInput;
   program_created_at: Date;
@@ -28,14 +30,6 @@ interface SnapshotRow {
   external_id: string | null;
   traits: Traits | null;
   id: string | null;
-  site_id: string;
-  joined_at: Date;
-  birthday: string | null;
-  referral_code: string;
-  celebrations_seen_at: Date | null;
-  balance: number;
-  stamps: number;
-  next_expiry_at: Date | null;
   entries: EntryTuple[] | null;
   pending: number;
   pending_due: boolean;
@@ -54,12 +48,9 @@ const CONTACT_BY: Record<'contactId' | 'externalId' | 'accountId', string> = {
 };
 
 function sqlFor(by: keyof typeof CONTACT_BY): string {
-  return `WITH program AS (
-      SELECT version, config, created_at FROM loyalty_programs WHERE site_id = $1 ORDER BY version DESC LIMIT 1),
+  return `WITH program AS (${CURRENT_PROGRAM_SQL}),
     contact AS (SELECT id, external_id, traits FROM contacts WHERE ${CONTACT_BY[by]}),
-    account AS (
-      SELECT id, site_id, contact_id, joined_at, birthday, referral_code, celebrations_seen_at, balance, stamps, next_expiry_at
-      FROM loyalty_accounts WHERE contact_id = (SELECT id FROM contact) AND site_id = $1)
+    account AS (SELECT ${ACCOUNT_COLUMNS} FROM loyalty_accounts WHERE contact_id = (SELECT id FROM contact) AND site_id = $1)
     SELECT p.version AS program_version, p.config AS program_config, p.created_at AS program_created_at,
       c.id AS contact_id, c.external_id, c.traits,
       a.id, a.site_id, a.joined_at, a.birthday, a.referral_code, a.celebrations_seen_at, a.balance, a.stamps, a.next_expiry_at,
@@ -104,7 +95,7 @@ export async function readAccountSnapshot(db: SqlExecutor, input: { siteId: stri
   const { rows } = await db.query<SnapshotRow>(SQL[by], [input.siteId, value, input.now]);
   const row = rows[0];
   if (!row) return null;
-  const program: LoyaltyProgram = { ...row.program_config, version: row.program_version, updatedAt: row.program_created_at.toISOString() };
+  const program = toProgram({ version: row.program_version, config: row.program_config, created_at: row.program_created_at });
   const contact = row.contact_id === null ? null : { id: row.contact_id, externalId: row.external_id, traits: row.traits ?? {} };
   if (row.id === null || contact === null) return { program, contact, account: null, entries: [], pending: 0, pendingDue: false };
   const account: AccountRow = {

@@ -66,25 +66,11 @@ export function consentEventHash(event: Omit<ConsentEvent, 'hash'>): string {
  * A consent event row as verification reads it: timestamps already ISO-8601 text, formatted by the database as
  * `Date#toISOString` would (UTC, milliseconds, `Z`), so a million events parse no `Date`.
  */
-export interface ConsentHashRow {
-  id: string;
-  sequence: number;
-  contact_id: string;
-  topic_id: string | null;
-  channel: Channel | null;
-  action: ConsentEvent['action'];
-  frequency: Frequency | null;
+export type ConsentHashRow = Omit<ConsentEventRow, 'paused_until' | 'occurred_at' | 'confirmed_at'> & {
   paused_until: string | null;
-  source: ConsentSource;
-  wording: string;
-  wording_hash: string;
-  catalog_version: number;
-  locale: string | null;
   occurred_at: string;
   confirmed_at: string | null;
-  previous_hash: string | null;
-  hash: string;
-}
+};
 
 const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 

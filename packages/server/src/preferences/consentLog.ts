@@ -10,9 +10,7 @@ export type ConsentEventDraft = Omit<ConsentEvent, 'id' | 'sequence' | 'contactI
 };
 
 /** `SHA-256(previous hash + canonical JSON of every other field)`, hex: the link of the chain. */
-export function hashConsentEvent(event: Omit<ConsentEvent, 'hash'>): Promise<string> {
-  return Promise.resolve(consentEventHash(event));
-}
+export const hashConsentEvent: (event: Omit<ConsentEvent, 'hash'>) => string = consentEventHash;
 
 /**
  * The time of a contact's latest consent event (highest sequence), or `null` before their first. One step down
@@ -49,7 +47,7 @@ export async function appendConsentEvent(
     occurredAt: occurredAt.toISOString(),
     previousHash: previous?.hash ?? null,
   };
-  const event: ConsentEvent = { ...unhashed, hash: await hashConsentEvent(unhashed) };
+  const event: ConsentEvent = { ...unhashed, hash: hashConsentEvent(unhashed) };
   await tx.query(
     `INSERT INTO consent_events (site_id, ${EVENT_COLUMNS})
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,

@@ -29,7 +29,7 @@ async function insertEvent(db: SqlExecutor, contactId: string, occurredAt: Date)
     frequency: null, pausedUntil: null, source: 'widget', wording: '{"statement":"Choose"}', wordingHash: '0'.repeat(64),
     catalogVersion: 1, locale: null, occurredAt: occurredAt.toISOString(), confirmedAt: null, previousHash: rows[0]?.hash ?? null,
   };
-  const event = { ...unhashed, hash: await hashConsentEvent(unhashed) };
+  const event = { ...unhashed, hash: hashConsentEvent(unhashed) };
   await db.query(
     `INSERT INTO consent_events (site_id, id, sequence, contact_id, topic_id, channel, action, source, wording, wording_hash,
        catalog_version, occurred_at, previous_hash, hash)

@@ -9,6 +9,7 @@ import { touchLastSeen } from '../bootstrap/touchLastSeen.js';
 import { resolveBootstrapContact } from '../contacts/resolveBootstrapContact.js';
 import { claimTraits } from '../contacts/resolveVisitorContact.js';
 import { canonicalJson } from '../crypto/canonicalJson.js';
+import { checkResponseBody } from '../http/checkResponseBody.js';
 import { defineRoute } from '../http/defineRoute.js';
 import { entityTagOf } from '../http/entityTag.js';
 import { API_PATHS } from './apiPaths.js';
@@ -26,13 +27,15 @@ function isUnchanged(read: BootstrapContactRead, visitor: VisitorIdentity, merge
   return mergeFrom === null || read.mergeFromTarget === undefined || read.mergeFromTarget === contact.id;
 }
 
+const OPERATION_ID = 'getVisitorBootstrap';
+
 /** `GET /v1/visitor/bootstrap`: the site, the visitor and every widget's first data, in one request. */
 export const bootstrapRoute = defineRoute({
   auth: 'visitor',
   token: 'optional',
   method: 'GET',
   path: API_PATHS.session.bootstrap,
-  operationId: 'getVisitorBootstrap',
+  operationId: OPERATION_ID,
   summary: 'Everything every widget on the page needs, in one request',
   description:
     'Without a token, creates an anonymous visitor and returns its token in `visitor.anonymousToken`. ' +
@@ -75,12 +78,7 @@ export const bootstrapRoute = defineRoute({
       let entry: CachedBootstrap | undefined = cache.get(key, read, now.getTime());
       if (!entry) {
         const built = await buildBootstrap({ ...common, contact: read.contact });
-        const checked = BootstrapResponseSchema.safeParse(built.body);
-        if (!checked.success) {
-          ctx.runtime.logger.error('Response does not match its schema', { operationId: 'getVisitorBootstrap', issues: checked.error.issues });
-          throw new Error('Invalid response body from getVisitorBootstrap');
-        }
-        const json = JSON.stringify(checked.data);
+        const json = JSON.stringify(checkResponseBody(ctx.runtime.logger, OPERATION_ID, BootstrapResponseSchema, built.body));
         entry = {
           siteVersion: read.siteVersion,
           contactVersion: read.contactVersion,
