@@ -5,7 +5,7 @@ import type { AppEnv } from './http/AppEnv.js';
 import type { AppRuntime } from './http/AppRuntime.js';
 import { bodySizeLimit } from './http/bodySizeLimit.js';
 import { createPostgresRateLimiter } from './http/createPostgresRateLimiter.js';
-import { createReadMemo } from './http/createReadMemo.js';
+import { createVisitorReads } from './http/createVisitorReads.js';
 import { createRateLimiter, type RateLimitRule } from './http/createRateLimiter.js';
 import type { RouteDefinition } from './http/RouteDefinition.js';
 import { errorResponse, handleError } from './http/errorResponse.js';
@@ -106,7 +106,7 @@ function resolveRuntime(options: CreateAppOptions, routes: readonly RouteDefinit
     rateLimiter: options.store.kind === 'postgres' ? createPostgresRateLimiter(options.store) : createRateLimiter(),
     anonymousTokenTtlSeconds: options.anonymousTokenTtlSeconds ?? 365 * 24 * 60 * 60,
     bootstrapCache: createBootstrapCache({ maxEntries: options.bootstrapCacheEntries ?? 2_000 }),
-    readMemo: createReadMemo(options.store),
+    visitorReads: createVisitorReads(options.store),
     logger: options.logger ?? createJsonLogger(),
     getClientAddress: options.getClientAddress ?? nodeRemoteAddress,
     openApiDocument: () => (document ??= buildOpenApiDocument({ routes })),

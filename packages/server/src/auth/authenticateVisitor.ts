@@ -2,9 +2,8 @@ import { RAPPORT_HEADERS } from '@rapport/core';
 import type { Context } from 'hono';
 import { ApiError } from '../http/ApiError.js';
 import type { AppEnv } from '../http/AppEnv.js';
-import type { ReadMemo } from '../http/createReadMemo.js';
-import { findSiteByPublishableKey, type SiteRecord } from '../sites/siteQueries.js';
-import type { SqlExecutor } from '../store/Store.js';
+import type { VisitorReads } from '../http/createVisitorReads.js';
+import type { SiteRecord } from '../sites/siteQueries.js';
 import { verifySiteToken } from '../tokens/verifySiteToken.js';
 import type { VisitorTokenFailure } from '../tokens/verifyVisitorToken.js';
 import { applyCorsHeaders } from './visitorCors.js';
@@ -69,10 +68,9 @@ export interface VisitorAuth {
  */
 export async function authenticateVisitor(
   c: Context<AppEnv>,
-  db: SqlExecutor,
+  reads: VisitorReads,
   now: Date,
   tokenMode: 'required' | 'optional',
-  memo: ReadMemo | null = null,
 ): Promise<VisitorAuth> {
   c.header('Vary', 'Origin', { append: true });
   const origin = c.req.header('origin');
@@ -82,8 +80,7 @@ export async function authenticateVisitor(
   if (key.startsWith('sk_')) {
     throw new ApiError(401, 'unauthorized', 'Secret keys are not accepted from browsers; use the publishable key');
   }
-  const lookUp = () => findSiteByPublishableKey(db, key);
-  const found = key.length <= 200 ? await (memo ? memo.get(`site-of-key ${key}`, lookUp) : lookUp()) : null;
+  const found = key.length <= 200 ? await reads.siteOfKey(key) : null;
   if (!found) throw unknownPublishableKey(key);
   if (origin !== undefined && !isOriginAllowed(origin, found.allowedOrigins)) {
     throw originNotAllowed(origin, found.site.slug);

@@ -52,16 +52,20 @@ export function toVisitorSession(row: ContactRow): VisitorSession {
   };
 }
 
+/** A contact upsert as SQL text and its parameters (from `$1`), to run alone or as a `WITH` clause. */
+export interface ContactUpsert {
+  sql: string;
+  params: unknown[];
+}
+
 /**
- * Creates or touches a known contact: merges `traits` in (unless that would pass {@link MAX_TRAITS}) and
- * bumps `last_seen_at`. One statement, so concurrent first visits of the same user make one contact.
+ * Creates or touches a known contact: merges `traits` in (unless that would pass {@link MAX_TRAITS}) and bumps
+ * `last_seen_at`. One statement, so concurrent first visits of the same user make one contact; it locks the row until
+ * the transaction ends.
  */
-export async function upsertKnownContact(
-  db: SqlExecutor,
-  input: { siteId: string; externalId: string; traits: Traits; now: Date },
-): Promise<ContactRow> {
-  const { rows } = await db.query<ContactRow>(
-    `INSERT INTO contacts AS c (id, site_id, external_id, traits, created_at, last_seen_at)
+export function knownContactUpsert(input: { siteId: string; externalId: string; traits: Traits; now: Date }): ContactUpsert {
+  return {
+    sql: `INSERT INTO contacts AS c (id, site_id, external_id, traits, created_at, last_seen_at)
      VALUES ($1, $2, $3, $4::jsonb, $5, $5)
      ON CONFLICT (site_id, external_id) DO UPDATE SET
        traits = CASE
@@ -69,22 +73,37 @@ export async function upsertKnownContact(
          THEN c.traits || EXCLUDED.traits ELSE c.traits END,
        last_seen_at = EXCLUDED.last_seen_at
      RETURNING ${CONTACT_COLUMNS}`,
-    [newId('ct'), input.siteId, input.externalId, JSON.stringify(input.traits), input.now],
-  );
+    params: [newId('ct'), input.siteId, input.externalId, JSON.stringify(input.traits), input.now],
+  };
+}
+
+/** Finds or creates the contact of an anonymous id and bumps `last_seen_at` (one statement, locking the row). */
+export function anonymousContactUpsert(input: { siteId: string; anonymousId: string; now: Date }): ContactUpsert {
+  return {
+    sql: `INSERT INTO contacts (id, site_id, anonymous_id, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)
+     ON CONFLICT (site_id, anonymous_id) DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at
+     RETURNING ${CONTACT_COLUMNS}`,
+    params: [newId('ct'), input.siteId, input.anonymousId, input.now],
+  };
+}
+
+/** Runs {@link knownContactUpsert}: the known contact, created or touched. */
+export async function upsertKnownContact(
+  db: SqlExecutor,
+  input: { siteId: string; externalId: string; traits: Traits; now: Date },
+): Promise<ContactRow> {
+  const { sql, params } = knownContactUpsert(input);
+  const { rows } = await db.query<ContactRow>(sql, params);
   return rows[0] as ContactRow;
 }
 
-/** Finds or creates the contact of an anonymous id and bumps `last_seen_at`. */
+/** Runs {@link anonymousContactUpsert}: the anonymous contact, created or touched. */
 export async function upsertAnonymousContact(
   db: SqlExecutor,
   input: { siteId: string; anonymousId: string; now: Date },
 ): Promise<ContactRow> {
-  const { rows } = await db.query<ContactRow>(
-    `INSERT INTO contacts (id, site_id, anonymous_id, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)
-     ON CONFLICT (site_id, anonymous_id) DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at
-     RETURNING ${CONTACT_COLUMNS}`,
-    [newId('ct'), input.siteId, input.anonymousId, input.now],
-  );
+  const { sql, params } = anonymousContactUpsert(input);
+  const { rows } = await db.query<ContactRow>(sql, params);
   return rows[0] as ContactRow;
 }
 

@@ -1,7 +1,12 @@
 import type { Traits } from '@rapport/core';
 import type { VisitorIdentity } from '../auth/VisitorIdentity.js';
 import type { SqlExecutor } from '../store/Store.js';
-import { upsertAnonymousContact, upsertKnownContact, type ContactRow } from './contactQueries.js';
+import {
+  anonymousContactUpsert,
+  knownContactUpsert,
+  type ContactRow,
+  type ContactUpsert,
+} from './contactQueries.js';
 
 /** Traits a business-signed token carries (`name`, `email`). */
 export function claimTraits(visitor: VisitorIdentity): Traits {
@@ -11,16 +16,23 @@ export function claimTraits(visitor: VisitorIdentity): Traits {
   return traits;
 }
 
+/** The upsert of the contact a verified visitor token names (see {@link resolveVisitorContact}), as a statement. */
+export function visitorContactUpsert(input: { siteId: string; visitor: VisitorIdentity; now: Date }): ContactUpsert {
+  const { siteId, visitor, now } = input;
+  return visitor.kind === 'known'
+    ? knownContactUpsert({ siteId, externalId: visitor.subject, traits: claimTraits(visitor), now })
+    : anonymousContactUpsert({ siteId, anonymousId: visitor.subject, now });
+}
+
 /**
  * The contact a verified visitor token names, created on first use and touched (`last_seen_at`). The upsert
  * locks the contact's row until the transaction ends, so a visitor's concurrent writes run one at a time.
  */
-export function resolveVisitorContact(
+export async function resolveVisitorContact(
   tx: SqlExecutor,
   input: { siteId: string; visitor: VisitorIdentity; now: Date },
 ): Promise<ContactRow> {
-  const { siteId, visitor, now } = input;
-  return visitor.kind === 'known'
-    ? upsertKnownContact(tx, { siteId, externalId: visitor.subject, traits: claimTraits(visitor), now })
-    : upsertAnonymousContact(tx, { siteId, anonymousId: visitor.subject, now });
+  const { sql, params } = visitorContactUpsert(input);
+  const { rows } = await tx.query<ContactRow>(sql, params);
+  return rows[0] as ContactRow;
 }

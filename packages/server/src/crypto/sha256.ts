@@ -1,7 +1,12 @@
-/** SHA-256 of a UTF-8 string or of bytes (Web Crypto). */
+import { createHash } from 'node:crypto';
+
+// node:crypto rather than Web Crypto: hashing a request's few hundred bytes takes microseconds in this thread, less
+// than the thread-pool job and promise `crypto.subtle.digest` costs for it (hashes run on every write).
+
+/** SHA-256 of a UTF-8 string or of bytes. */
 export async function sha256(data: string | Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  const digest = createHash('sha256').update(data).digest();
+  return new Uint8Array(digest.buffer.slice(digest.byteOffset, digest.byteOffset + digest.byteLength));
 }
 
 /** Lower-case hex of bytes. */
@@ -21,5 +26,5 @@ export function fromHex(hex: string): Uint8Array<ArrayBuffer> | null {
 
 /** Hex SHA-256 of a UTF-8 string. */
 export async function sha256Hex(text: string): Promise<string> {
-  return toHex(await sha256(text));
+  return createHash('sha256').update(text).digest('hex');
 }

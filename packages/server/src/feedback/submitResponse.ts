@@ -1,10 +1,11 @@
 import type { ResponseSubmit } from '@rapport/core';
 import type { VisitorIdentity } from '../auth/VisitorIdentity.js';
-import { resolveVisitorContact } from '../contacts/resolveVisitorContact.js';
+import { visitorContactUpsert } from '../contacts/resolveVisitorContact.js';
 import { sha256Hex } from '../crypto/sha256.js';
 import type { SqlExecutor } from '../store/Store.js';
-import { findOpenSurvey, idempotencyConflict } from './findOpenSurvey.js';
+import { idempotencyConflict, openSurvey } from './findOpenSurvey.js';
 import { findResponse, RESPONSE_COLUMNS, type ResponseRow } from './responseQueries.js';
+import { SURVEY_COLUMNS, type SurveyRow } from './surveyQueries.js';
 import { validateResponse } from './validateResponse.js';
 
 /** Hash of what a submission asks for, with its visitor: the same id with another hash is a conflict. */
@@ -27,6 +28,30 @@ function replayOrConflict(existing: ResponseRow, hash: string): { created: false
   return { created: false, row: existing };
 }
 
+const SURVEY_JOIN_COLUMNS = SURVEY_COLUMNS.split(', ').map((name) => `s.${name}`).join(', ');
+
+/**
+ * The visitor's contact, created or touched (locking its row), whether a response with `responseId` exists, and the
+ * survey (`null` when the site has none with that id): one statement instead of three round trips.
+ */
+async function lockContactAndRead(
+  tx: SqlExecutor,
+  input: { siteId: string; visitor: VisitorIdentity; responseId: string; surveyId: string; now: Date },
+): Promise<{ contactId: string; replay: boolean; survey: SurveyRow | null }> {
+  const upsert = visitorContactUpsert(input);
+  const next = upsert.params.length + 1;
+  const { rows } = await tx.query<SurveyRow & { contact_id: string; replay: boolean; survey_found: boolean }>(
+    `WITH ct AS (${upsert.sql})
+     SELECT ct.id AS contact_id,
+       EXISTS (SELECT 1 FROM feedback_responses WHERE site_id = $${next} AND id = $${next + 1}) AS replay,
+       s.id IS NOT NULL AS survey_found, ${SURVEY_JOIN_COLUMNS}
+     FROM ct LEFT JOIN surveys s ON s.site_id = $${next} AND s.id = $${next + 2}`,
+    [...upsert.params, input.siteId, input.responseId, input.surveyId],
+  );
+  const { contact_id, replay, survey_found, ...survey } = rows[0]!;
+  return { contactId: contact_id, replay, survey: survey_found ? survey : null };
+}
+
 /**
  * Stores a visitor's response once per client id, inside the caller's transaction. A replay of the same id
  * and body returns the stored response (`created: false`) even if the survey has closed since; the same id
@@ -42,13 +67,19 @@ export async function submitResponse(
   input: { siteId: string; visitor: VisitorIdentity; body: ResponseSubmit; clock: () => Date },
 ): Promise<{ created: boolean; row: ResponseRow }> {
   const { siteId, body } = input;
-  const contact = await resolveVisitorContact(tx, { siteId, visitor: input.visitor, now: input.clock() });
+  const read = await lockContactAndRead(tx, {
+    siteId,
+    visitor: input.visitor,
+    responseId: body.id,
+    surveyId: body.surveyId,
+    now: input.clock(),
+  });
   const now = input.clock();
-  const hash = await requestHash(contact.id, body);
-  const existing = await findResponse(tx, siteId, body.id);
+  const hash = await requestHash(read.contactId, body);
+  const existing = read.replay ? await findResponse(tx, siteId, body.id) : null;
   if (existing) return replayOrConflict(existing, hash);
 
-  const survey = await findOpenSurvey(tx, siteId, body.surveyId, now);
+  const survey = openSurvey(read.survey, now);
   const valid = validateResponse(survey, body, now);
   // The stored row comes back from the insert itself (one statement); a concurrent insert of the same id returns none.
   const inserted = await tx.query<ResponseRow>(
@@ -63,7 +94,7 @@ export async function submitResponse(
       siteId,
       body.id,
       survey.id,
-      contact.id,
+      read.contactId,
       hash,
       survey.kind,
       valid.score,

@@ -26,7 +26,8 @@ export interface SurveyRow {
   updated_at: Date;
 }
 
-const SURVEY_COLUMNS =
+/** Columns every survey query returns (unqualified: prefix them for a join). */
+export const SURVEY_COLUMNS =
   'id, status, name, kind, question, follow_ups, text_max_length, thank_you, placement, triggers, url_rules, ' +
   'sample_percent, recontact, allow_contact_request, starts_at, ends_at, created_at, updated_at';
 

@@ -1,7 +1,7 @@
 import type { BootstrapCache } from '../bootstrap/createBootstrapCache.js';
 import type { RapportLogger } from '../logger.js';
 import type { RapportStore } from '../store/Store.js';
-import type { ReadMemo } from './createReadMemo.js';
+import type { VisitorReads } from './createVisitorReads.js';
 import type { RateLimiter, RateLimitRule } from './createRateLimiter.js';
 
 /** Everything a request handler may use, built once per app by `createApp`. */
@@ -13,8 +13,8 @@ export interface AppRuntime {
   /** Fixed-window counts: in the database on PostgreSQL (shared by every instance), in memory on PGlite. */
   rateLimiter: RateLimiter;
   anonymousTokenTtlSeconds: number;
-  /** Hot reads kept while the store has not written: PGlite only, `null` on PostgreSQL (see `createReadMemo`). */
-  readMemo: ReadMemo | null;
+  /** The publishable key's site and the bootstrap's contact read: memoized on PGlite, batched on PostgreSQL. */
+  visitorReads: VisitorReads;
   /** Visitors' last bootstraps on this instance (see `createBootstrapCache`). */
   bootstrapCache: BootstrapCache;
   logger: RapportLogger;

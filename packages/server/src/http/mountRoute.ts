@@ -37,7 +37,7 @@ interface Authenticated {
 
 async function authenticate(c: Context<AppEnv>, route: RouteDefinition, runtime: AppRuntime, now: Date): Promise<Authenticated> {
   if (route.auth.kind === 'visitor') {
-    const auth = await authenticateVisitor(c, runtime.store, now, route.auth.token, runtime.readMemo);
+    const auth = await authenticateVisitor(c, runtime.visitorReads, now, route.auth.token);
     const principal = auth.visitor
       ? `visitor:${auth.visitor.kind}:${auth.visitor.subject}`
       : `address:${runtime.getClientAddress(c.req.raw, c.env) ?? 'unknown'}`;

@@ -4,7 +4,7 @@ import { resolveVisitorToken } from '../auth/authenticateVisitor.js';
 import type { VisitorIdentity } from '../auth/VisitorIdentity.js';
 import { buildBootstrap } from '../bootstrap/buildBootstrap.js';
 import type { CachedBootstrap } from '../bootstrap/createBootstrapCache.js';
-import { findBootstrapContact, type BootstrapContactRead } from '../bootstrap/findBootstrapContact.js';
+import type { BootstrapContactRead } from '../bootstrap/findBootstrapContact.js';
 import { touchLastSeen } from '../bootstrap/touchLastSeen.js';
 import { resolveBootstrapContact } from '../contacts/resolveBootstrapContact.js';
 import { claimTraits } from '../contacts/resolveVisitorContact.js';
@@ -65,12 +65,7 @@ export const bootstrapRoute = defineRoute({
 
     // A returning visitor with nothing to write: one read (none on PGlite while nothing was written), then this
     // instance's cached answer while it is current.
-    let read: BootstrapContactRead | null = null;
-    if (visitor) {
-      const load = () => findBootstrapContact(ctx.db, { siteId: site.id, visitor, mergeFrom });
-      const memo = ctx.runtime.readMemo;
-      read = memo ? await memo.get(`bootstrap-contact ${site.id} ${visitor.kind} ${visitor.subject} ${mergeFrom ?? ''}`, load) : await load();
-    }
+    const read = visitor ? await ctx.runtime.visitorReads.bootstrapContact({ siteId: site.id, visitor, mergeFrom }) : null;
     if (read && visitor && isUnchanged(read, visitor, mergeFrom)) {
       await touchLastSeen(ctx.db, read.contact, now);
       const key = `${site.id} ${read.contact.id}`;

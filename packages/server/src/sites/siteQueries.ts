@@ -86,6 +86,19 @@ export async function findSiteByPublishableKey(
   return row ? { site: toSiteRecord(row), allowedOrigins: row.allowed_origins } : null;
 }
 
+/** {@link findSiteByPublishableKey} for many keys in one statement: each known, unrevoked key's site, by key. */
+export async function findSitesByPublishableKeys(
+  db: SqlExecutor,
+  keys: readonly string[],
+): Promise<Map<string, { site: SiteRecord; allowedOrigins: string[] }>> {
+  const { rows } = await db.query<SiteRow & { key: string; allowed_origins: string[] }>(
+    `SELECT ${SITE_COLUMNS}, k.key, k.allowed_origins FROM site_publishable_keys k JOIN sites s ON s.id = k.site_id
+     WHERE k.key = ANY($1::text[]) AND k.revoked_at IS NULL`,
+    [keys],
+  );
+  return new Map(rows.map((row) => [row.key, { site: toSiteRecord(row), allowedOrigins: row.allowed_origins }]));
+}
+
 /** The site of an unrevoked secret key, found by the key's SHA-256 (hex). */
 export async function findSiteBySecretKeyHash(
   db: SqlExecutor,
