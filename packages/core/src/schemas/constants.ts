@@ -89,6 +89,27 @@ export type OptInState = (typeof OPT_IN_STATES)[number];
 export const CONSENT_SOURCES = ['widget', 'confirmation_link', 'one_click', 'admin', 'api'] as const;
 export type ConsentSource = (typeof CONSENT_SOURCES)[number];
 
+/**
+ * Webhook event types (Standard Webhooks `type`): what a change tells the business's systems. Each has a `data`
+ * schema in the contract (`WEBHOOK_EVENT_SCHEMAS`) and is listed under `webhooks` in the OpenAPI document.
+ */
+export const WEBHOOK_EVENT_TYPES = [
+  'feedback.response.created',
+  'feedback.contact_requested',
+  'feedback.reply.seen',
+  'preferences.changed',
+  'preferences.confirmed',
+  'preferences.paused',
+  'preferences.unsubscribed_all',
+  'loyalty.points.awarded',
+  'loyalty.reward.redeemed',
+  'loyalty.tier.changed',
+  'owner.assigned',
+  'owner.contact_requested',
+  'webhook.endpoint.disabled',
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
 /** Kinds of loyalty ledger entry. Entries are never changed: reversals and expiry are new entries. */
 export const LEDGER_ENTRY_TYPES = ['earn', 'redeem', 'expire', 'reverse', 'adjust'] as const;
 export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number];

@@ -14,6 +14,7 @@ export {
   FREQUENCIES,
   OPT_IN_STATES,
   CONSENT_SOURCES,
+  WEBHOOK_EVENT_TYPES,
 } from './constants.js';
 export type {
   ServerErrorCode,
@@ -26,6 +27,7 @@ export type {
   Frequency,
   OptInState,
   ConsentSource,
+  WebhookEventType,
 } from './constants.js';
 export {
   ValidationIssueSchema,

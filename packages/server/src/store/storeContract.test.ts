@@ -64,6 +64,10 @@ describe(`store contract (${expectedKind})`, () => {
       'sites',
       'staff',
       'surveys',
+      'webhook_attempts',
+      'webhook_deliveries',
+      'webhook_endpoints',
+      'webhook_events',
     ]);
   });
 

@@ -14,6 +14,7 @@ import { migration0013ChangeCounters } from './0013_change_counters.js';
 import { migration0014SurveyResultAggregates } from './0014_survey_result_aggregates.js';
 import { migration0015LoyaltyMemberSearch } from './0015_loyalty_member_search.js';
 import { migration0016ConsentCheckpoints } from './0016_consent_checkpoints.js';
+import { migration0018Webhooks } from './0018_webhooks.js';
 import type { Migration } from './Migration.js';
 
 /** Every migration, in the order they run. */
@@ -34,5 +35,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0014SurveyResultAggregates,
   migration0015LoyaltyMemberSearch,
   migration0016ConsentCheckpoints,
+  migration0018Webhooks,
 ];
 export type { Migration };
