@@ -107,6 +107,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'owner.assigned',
   'owner.contact_requested',
   'webhook.endpoint.disabled',
+  'webhook.test',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

@@ -299,3 +299,36 @@ export { SiteAdminSchema, PublishableKeyCreateSchema, OriginAddSchema, OriginRem
 export { IdentitySecretRotateSchema, IdentitySecretRotatedSchema } from './siteAdmin.js';
 export type { PublishableKey, SecretKeyInfo, CreatedSecretKey, SiteAdmin } from './siteAdmin.js';
 export type { PublishableKeyCreate, IdentitySecretRotate, IdentitySecretRotated } from './siteAdmin.js';
+export {
+  WebhookEventTypeSchema,
+  WebhookUrlSchema,
+  WebhookEndpointSchema,
+  WebhookEndpointWithSecretSchema,
+  WebhookEndpointCreateSchema,
+  WebhookEndpointUpdateSchema,
+  WebhookSecretRotateSchema,
+  WebhookEndpointPageSchema,
+  WebhookEventRecordSchema,
+  WebhookEventPageSchema,
+  WebhookEventListQuerySchema,
+  WebhookAttemptSchema,
+  WebhookAttemptPageSchema,
+  WebhookEventReplaySchema,
+  WebhookReplaySchema,
+  WebhookQueuedSchema,
+} from './webhookEndpoints.js';
+export type {
+  WebhookEndpoint,
+  WebhookEndpointWithSecret,
+  WebhookEndpointCreate,
+  WebhookEndpointUpdate,
+  WebhookSecretRotate,
+  WebhookEndpointPage,
+  WebhookEventRecord,
+  WebhookEventPage,
+  WebhookAttempt,
+  WebhookAttemptPage,
+  WebhookEventReplay,
+  WebhookReplay,
+  WebhookQueued,
+} from './webhookEndpoints.js';
