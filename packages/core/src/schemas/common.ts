@@ -21,6 +21,14 @@ export const TimestampSchema = z
   .string()
   .check(z.regex(DATE_TIME, 'An ISO 8601 date-time with Z or an offset'), z.refine(isCalendarDate, 'No such date'));
 
+/**
+ * A page of a keyset-paged list: `items` in the list's order and `nextCursor`, to pass as `cursor` for the next page
+ * (`null` on the last page).
+ */
+export function pageOf<T extends z.ZodMiniType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
+}
+
 /** Opaque server-generated identifier (prefixed, e.g. `ct_…`, `site_…`). */
 export const IdSchema = z.string().check(z.minLength(1), z.maxLength(64));
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ExternalIdSchema, IdSchema, LocaleSchema, TimeZoneSchema, TimestampSchema, TraitsSchema } from './common.js';
+import { ExternalIdSchema, IdSchema, LocaleSchema, TimeZoneSchema, TimestampSchema, TraitsSchema, pageOf } from './common.js';
 
 /** A contact as the business (admin API) sees it. */
 export const ContactSchema = z.object({
@@ -28,11 +28,7 @@ export const ContactUpsertSchema = z.strictObject({
 export type ContactUpsert = z.infer<typeof ContactUpsertSchema>;
 
 /** A page of contacts, newest first. */
-export const ContactPageSchema = z.object({
-  items: z.array(ContactSchema),
-  /** Pass as `cursor` to get the next page; `null` on the last page. */
-  nextCursor: z.nullable(z.string()),
-});
+export const ContactPageSchema = pageOf(ContactSchema);
 export type ContactPage = z.infer<typeof ContactPageSchema>;
 
 /** Query of `GET /v1/admin/contacts`. */

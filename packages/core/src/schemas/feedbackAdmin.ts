@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ExternalIdSchema, IdSchema, StaffIdSchema, TimestampSchema } from './common.js';
+import { ExternalIdSchema, IdSchema, StaffIdSchema, TimestampSchema, pageOf } from './common.js';
 import { RESPONSE_STATUSES, SCORE_BANDS, SURVEY_KINDS } from './constants.js';
 
 /** A response as the business sees it. */
@@ -31,10 +31,7 @@ export const FeedbackResponseSchema = z.object({
 export type FeedbackResponse = z.infer<typeof FeedbackResponseSchema>;
 
 /** A page of responses, newest first. */
-export const FeedbackResponsePageSchema = z.object({
-  items: z.array(FeedbackResponseSchema),
-  nextCursor: z.nullable(z.string()),
-});
+export const FeedbackResponsePageSchema = pageOf(FeedbackResponseSchema);
 
 const Flag = z.enum(['true', 'false']);
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IdSchema, TimestampSchema } from './common.js';
+import { IdSchema, pageOf, TimestampSchema } from './common.js';
 import { WEBHOOK_EVENT_TYPES } from './constants.js';
 
 // Webhook endpoints, their deliveries and attempts, managed with the site's secret key (admin routes,
@@ -68,10 +68,7 @@ export const WebhookSecretRotateSchema = z.strictObject({
 export type WebhookSecretRotate = z.infer<typeof WebhookSecretRotateSchema>;
 
 /** A page of endpoints, oldest first. */
-export const WebhookEndpointPageSchema = z.object({
-  data: z.array(WebhookEndpointSchema),
-  nextCursor: z.nullable(z.string()),
-});
+export const WebhookEndpointPageSchema = pageOf(WebhookEndpointSchema);
 export type WebhookEndpointPage = z.infer<typeof WebhookEndpointPageSchema>;
 
 /** An event of the outbox as the admin API shows it: the body every attempt sends, and its id. */
@@ -88,10 +85,7 @@ export const WebhookEventRecordSchema = z.object({
 export type WebhookEventRecord = z.infer<typeof WebhookEventRecordSchema>;
 
 /** A page of events, newest first. */
-export const WebhookEventPageSchema = z.object({
-  data: z.array(WebhookEventRecordSchema),
-  nextCursor: z.nullable(z.string()),
-});
+export const WebhookEventPageSchema = pageOf(WebhookEventRecordSchema);
 export type WebhookEventPage = z.infer<typeof WebhookEventPageSchema>;
 
 /** Query of `GET /v1/admin/webhooks/events`. */
@@ -124,10 +118,7 @@ export const WebhookAttemptSchema = z.object({
 export type WebhookAttempt = z.infer<typeof WebhookAttemptSchema>;
 
 /** A page of attempts, newest first. */
-export const WebhookAttemptPageSchema = z.object({
-  data: z.array(WebhookAttemptSchema),
-  nextCursor: z.nullable(z.string()),
-});
+export const WebhookAttemptPageSchema = pageOf(WebhookAttemptSchema);
 export type WebhookAttemptPage = z.infer<typeof WebhookAttemptPageSchema>;
 
 /** Body of `POST /v1/admin/webhooks/events/{eventId}/replay`. */
