@@ -6,7 +6,7 @@ import storybook from 'eslint-plugin-storybook';
 import globals from 'globals';
 
 const serverCode = {
-  group: ['@rapport/server', '@rapport/server/*', '**/packages/server/**'],
+  group: ['@rapport/server', '@rapport/server/*', '**/packages/server/**', '@rapport/node', '@rapport/node/*', '**/packages/node/**'],
   message: 'Browser packages never import server code.',
 };
 const reactCode = { regex: '^(react|react-dom)(/.*)?$|^@tanstack/', message: '@rapport/core imports no React (core ← react ← widgets).' };
@@ -16,6 +16,15 @@ const upward = (pkgs) => ({ group: pkgs, message: 'Layers point one way: core �
 const testOnly = { group: ['@rapport/testing', '**/testing/**'], message: 'Test helpers (testing/, @rapport/testing) are for tests only, never a package\'s own source.' };
 const classicZod = { name: 'zod', message: "Use 'zod/mini': classic zod bundles every locale and breaks the browser budget." };
 const tests = ['**/*.test.ts', '**/*.test.tsx'];
+const nodeOnlyCore = { regex: '^@rapport/(?!core(/|$))', message: '@rapport/node depends on @rapport/core only (core ← node).' };
+const nodeNoRuntime = {
+  regex: '^(hono|@hono/.+|pg|pg-.+|@electric-sql/.+|drizzle-orm|react|react-dom|@tanstack/.+)(/.*)?$',
+  message: '@rapport/node has no database, HTTP-server or React dependency.',
+};
+const otherPackages = {
+  regex: '(^|/)packages/(react|widgets|server|elements)/|^(\\.\\./)+(react|widgets|server|elements)/src(/|$)',
+  message: '@rapport/node depends on @rapport/core only (core ← node).',
+};
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'storybook-static/**', '**/.data/**', 'coverage/**', 'test-results/**', 'playwright-report/**'] },
@@ -51,6 +60,10 @@ export default tseslint.config(
   {
     files: ['packages/{react,widgets}/src/**/*.test.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { paths: [classicZod], patterns: [upward(['**/packages/*/src/**'])] }] },
+  },
+  {
+    files: ['packages/node/src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [classicZod], patterns: [nodeOnlyCore, nodeNoRuntime, otherPackages, testOnly] }] },
   },
   {
     files: ['packages/server/src/**/*.ts'],

@@ -29,6 +29,9 @@ export default defineConfig({
   test: {
     projects: [
       { extends: true, test: { name: 'core', include: ['packages/core/src/**/*.test.ts'], environment: 'node' } },
+      // @rapport/node's own tests (webhook verification, tokens, the admin client over a fake fetch); its calls against the
+      // real server run in the server projects (packages/server/src/nodeSdk), since node never imports the server.
+      { extends: true, test: { name: 'node', include: ['packages/node/src/**/*.test.ts'], environment: 'node' } },
       { extends: true, test: { name: 'repo', include: ['scripts/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       {
         extends: true,

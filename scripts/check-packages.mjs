@@ -2,7 +2,7 @@
 // publint and @arethetypeswrong/cli on every published package (run after `pnpm build`).
 import { spawnSync } from 'node:child_process';
 
-const packages = ['core', 'react', 'widgets', 'server'];
+const packages = ['core', 'node', 'react', 'widgets', 'server'];
 let failed = false;
 for (const name of packages) {
   const dir = `packages/${name}`;

@@ -38,6 +38,32 @@ describe('import-direction lint rules', () => {
     expect(messages).toEqual([1, 2]);
   });
 
+  it('node (the server-side SDK) imports only core: no other package, database, HTTP server, React or test helper', async () => {
+    const code = [
+      "import '@rapport/core';",
+      "import '@rapport/core/schemas';",
+      "import 'zod/mini';",
+      "import '@rapport/server';",
+      "import '@rapport/react';",
+      "import 'hono';",
+      "import 'pg';",
+      "import '@electric-sql/pglite';",
+      "import 'react';",
+      "import '@rapport/testing';",
+      "import '../../server/src/createApp.js';",
+      "import 'zod';",
+    ].join('\n');
+    expect(await restricted('packages/node/src/example.ts', code)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(await restricted('packages/node/src/example.test.ts', "import '@rapport/server';\nimport 'standardwebhooks';\n")).toEqual([1]);
+  });
+
+  it('browser packages never import the server-side SDK; the server may (it re-exports signVisitorToken)', async () => {
+    expect(await restricted('packages/react/src/example.ts', "import '@rapport/node';\n")).toEqual([1]);
+    expect(await restricted('packages/widgets/src/example.tsx', "import '@rapport/node';\n")).toEqual([1]);
+    expect(await restricted('packages/core/src/example.ts', "import '@rapport/node';\n")).toEqual([1]);
+    expect(await restricted('packages/server/src/example.ts', "import '@rapport/node';\n")).toEqual([]);
+  });
+
   it('tests of browser packages may start the real server in-process', async () => {
     expect(await restricted('packages/react/src/example.test.tsx', "import '@rapport/server';\n")).toEqual([]);
   });

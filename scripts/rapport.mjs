@@ -75,7 +75,7 @@ function test() {
   const steps = [
     ['typecheck', ['exec', 'tsc', '-p', 'tsconfig.json', '--noEmit']],
     ['lint', ['exec', 'eslint', '--max-warnings', '0', '.']],
-    ['unit tests (core, react, widgets, server on PGlite, repo)', vitest('unit', ['core', 'react', 'widgets', 'server-pglite', 'repo'])],
+    ['unit tests (core, node, react, widgets, server on PGlite, repo)', vitest('unit', ['core', 'node', 'react', 'widgets', 'server-pglite', 'repo'])],
     ['server tests on PostgreSQL', vitest('postgres', ['server-postgres'])],
     ['chaos (server killed mid-traffic)', vitest('chaos', ['chaos'])],
     ['cluster (two server processes on one PostgreSQL)', vitest('cluster', ['cluster'])],

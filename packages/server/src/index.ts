@@ -15,8 +15,9 @@ export { isUniqueViolation, sqlState } from './store/Store.js';
 export type { RapportStore, SqlExecutor, TransactionOptions, IsolationLevel } from './store/Store.js';
 export { createSecretKey } from './sites/createSecretKey.js';
 export type { CreatedSecretKey } from './sites/createSecretKey.js';
-export { signVisitorToken } from './tokens/signVisitorToken.js';
-export type { SignVisitorTokenOptions } from './tokens/signVisitorToken.js';
+// Signing visitor tokens is the business's server's job: it lives in @rapport/node, re-exported for existing imports.
+export { signVisitorToken } from '@rapport/node';
+export type { SignVisitorTokenOptions } from '@rapport/node';
 export { verifyVisitorToken } from './tokens/verifyVisitorToken.js';
 export type {
   VerifyVisitorTokenOptions,
