@@ -11,7 +11,7 @@ export type { WebhookEventQuery, WebhookPageQuery } from './admin/webhooksAdmin.
 export { signVisitorToken } from './tokens/signVisitorToken.js';
 export type { SignVisitorTokenOptions } from './tokens/signVisitorToken.js';
 export { verifyWebhook } from './webhooks/verifyWebhook.js';
-export type { VerifyWebhookOptions, WebhookHeaders } from './webhooks/verifyWebhook.js';
+export type { UnknownWebhookEvent, VerifyWebhookOptions, WebhookHeaders } from './webhooks/verifyWebhook.js';
 export { WebhookVerificationError } from './webhooks/WebhookVerificationError.js';
 export type { WebhookVerificationErrorCode } from './webhooks/WebhookVerificationError.js';
 // The errors every admin call throws, and the event types verifyWebhook returns, from the contract.

@@ -1,9 +1,19 @@
-import { WebhookEventSchema, type WebhookEvent } from '@rapport/core/schemas';
+import { WEBHOOK_EVENT_TYPES, WebhookEventSchema, type WebhookEvent } from '@rapport/core/schemas';
 import { base64Decode } from '../internal/base64.js';
 import { WebhookVerificationError } from './WebhookVerificationError.js';
 
 /** The request headers: a `Headers` object (fetch, Hono, Next.js) or a plain record (Node's `req.headers`, Express). */
 export type WebhookHeaders = Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
+
+/**
+ * An event of a type this SDK does not know yet (sent by a newer server): verified, passed on as it came. Ignore what
+ * you do not handle; refusing it would make the server retry it for days and then disable the endpoint.
+ */
+export interface UnknownWebhookEvent {
+  type: string;
+  timestamp: string;
+  data: Record<string, unknown>;
+}
 
 /** Options of {@link verifyWebhook}. */
 export interface VerifyWebhookOptions {
@@ -76,7 +86,7 @@ export async function verifyWebhook(
   rawBody: string | Uint8Array | ArrayBuffer,
   secret: string | readonly string[],
   options: VerifyWebhookOptions = {},
-): Promise<WebhookEvent> {
+): Promise<WebhookEvent | UnknownWebhookEvent> {
   const id = requireHeader(headers, 'webhook-id');
   const timestampText = requireHeader(headers, 'webhook-timestamp');
   const signatureHeader = requireHeader(headers, 'webhook-signature');
@@ -111,9 +121,17 @@ export async function verifyWebhook(
   } catch (cause) {
     throw new WebhookVerificationError('bad_payload', 'The webhook body is not JSON', { cause });
   }
+  const envelope = payload as Partial<UnknownWebhookEvent> | null;
+  if (
+    typeof envelope !== 'object' || envelope === null || typeof envelope.type !== 'string' ||
+    typeof envelope.timestamp !== 'string' || typeof envelope.data !== 'object' || envelope.data === null
+  ) {
+    throw new WebhookVerificationError('bad_payload', 'The webhook body is not a Rapport event ({ type, timestamp, data })');
+  }
+  if (!(WEBHOOK_EVENT_TYPES as readonly string[]).includes(envelope.type)) return envelope as UnknownWebhookEvent;
   const parsed = WebhookEventSchema.safeParse(payload);
   if (!parsed.success) {
-    throw new WebhookVerificationError('bad_payload', 'The webhook body is not a Rapport event this SDK knows', { cause: parsed.error });
+    throw new WebhookVerificationError('bad_payload', `The webhook body does not match the ${envelope.type} event`, { cause: parsed.error });
   }
   return parsed.data;
 }
