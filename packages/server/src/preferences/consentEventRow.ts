@@ -104,3 +104,42 @@ export function consentRowHash(row: ConsentHashRow): string {
     .update(`${row.previous_hash ?? ''}${payload}`)
     .digest('hex');
 }
+
+/**
+ * {@link consentRowHash} of a `consent_events` row computed by the database, as two pieces of a query over a relation
+ * aliased `row` that has the table's columns: `from`, a lateral subquery to add to the `FROM` list, and `hash`, the
+ * expression of the hash (lower-case hex). The subquery holds the same fifteen fields under their keys in sorted order;
+ * `row_to_json` writes them without whitespace and escapes strings as `JSON.stringify` does (`"`, `\\` and every
+ * control character: `\b \f \n \r \t`, the others as lower-case `\u00XX`; nothing else, and database text is valid
+ * UTF-8, so there is no lone surrogate to differ on); timestamps are formatted as {@link consentHashColumns} formats
+ * them; null columns are `null`, as in `JSON.stringify`. Then SHA-256 of the UTF-8 bytes of the previous hash and
+ * that JSON. A test holds the two equal on both stores over rows with every kind of character.
+ *
+ * Built-in functions only, written here rather than stored in the database: someone who may rewrite events as the
+ * table's owner cannot swap in a lenient function (`pg_catalog` is searched first unless a search path lists it
+ * later, which the stores' never do; replacing a function there takes a superuser).
+ */
+export function consentRowHashSql(row: string): { from: string; hash: string } {
+  const c = (name: string) => `${row}.${name}`;
+  const fields = [
+    `${c('action')} AS "action"`,
+    `${c('catalog_version')} AS "catalogVersion"`,
+    `${c('channel')} AS "channel"`,
+    `${isoText(c('confirmed_at'))} AS "confirmedAt"`,
+    `${c('contact_id')} AS "contactId"`,
+    `${c('frequency')} AS "frequency"`,
+    `${c('id')} AS "id"`,
+    `${c('locale')} AS "locale"`,
+    `${isoText(c('occurred_at'))} AS "occurredAt"`,
+    `${isoText(c('paused_until'))} AS "pausedUntil"`,
+    `${c('sequence')} AS "sequence"`,
+    `${c('source')} AS "source"`,
+    `${c('topic_id')} AS "topicId"`,
+    `${c('wording')} AS "wording"`,
+    `${c('wording_hash')} AS "wordingHash"`,
+  ].join(', ');
+  return {
+    from: `LATERAL (SELECT ${fields}) AS content`,
+    hash: `pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(coalesce(${c('previous_hash')}, '') || pg_catalog.row_to_json(content)::text, 'UTF8')), 'hex')`,
+  };
+}

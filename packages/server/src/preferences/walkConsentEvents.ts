@@ -12,7 +12,10 @@ export interface WalkRow extends ConsentHashRow {
 
 /** How a walk gives the event loop back, and how often. */
 export interface WalkPacing {
-  /** Events hashed between two calls of `yieldToLoop`. */
+  /**
+   * Events checked between two calls of `yieldToLoop`: hashed here by a walk; a full pass, which the database
+   * hashes, counts each page's events towards it the same way.
+   */
   yieldEvery: number;
   /** Gives the event loop back (`setImmediate`), so other requests are answered between slices. */
   yieldToLoop: () => Promise<void>;
