@@ -17,6 +17,7 @@ async function serve(options: ServeOptions): Promise<void> {
     port: options.port,
     host: options.host,
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    webhooks: { allowPrivateNetworks: options.webhooksAllowPrivate },
     seed: options.demo
       ? {
           ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),

@@ -23,6 +23,7 @@ import { positiveInteger } from './positiveInteger.js';
 import { VISITOR_ROOT } from './routes/apiPaths.js';
 import { RAPPORT_ROUTES } from './routes/index.js';
 import type { RapportStore } from './store/Store.js';
+import type { WebhookUrlPolicy } from './webhooks/checkWebhookUrl.js';
 
 /** Rate limits per credential and principal (visitor token subject, or client address without a token). */
 export interface RateLimitOptions {
@@ -78,6 +79,12 @@ export interface CreateAppOptions {
    * Default: the socket's remote address under `@hono/node-server`, otherwise none (one shared bucket per key).
    */
   getClientAddress?: (request: Request, env: unknown) => string | undefined;
+  /**
+   * Where webhook endpoints may point, checked when one is created or changed (the delivery worker, started by
+   * `startServer`, checks again at every send). Default: `https://` to public addresses only
+   * (`allowPrivateNetworks: false`).
+   */
+  webhooks?: WebhookUrlPolicy;
 }
 
 const DEFAULT_VISITOR_LIMIT: RateLimitRule = { windowMs: 60_000, max: 120 };
@@ -109,6 +116,7 @@ function resolveRuntime(options: CreateAppOptions, routes: readonly RouteDefinit
     visitorReads: createVisitorReads(options.store),
     logger: options.logger ?? createJsonLogger(),
     getClientAddress: options.getClientAddress ?? nodeRemoteAddress,
+    webhooks: options.webhooks ?? {},
     openApiDocument: () => (document ??= buildOpenApiDocument({ routes })),
   };
 }

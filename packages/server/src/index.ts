@@ -32,7 +32,12 @@ export type { GrantScheduledRewardsOptions } from './loyalty/grantScheduledRewar
 export { pruneIdempotencyKeys } from './idempotency/pruneIdempotencyKeys.js';
 export type { PruneIdempotencyKeysOptions } from './idempotency/pruneIdempotencyKeys.js';
 export { IDEMPOTENCY_RETENTION_SECONDS } from './idempotency/withIdempotency.js';
-export type { StartServerOptions, RunningServer } from './startServer.js';
+export type { StartServerOptions, StartServerWebhookOptions, RunningServer } from './startServer.js';
+export { startWebhookWorker } from './webhooks/startWebhookWorker.js';
+export type { WebhookWorker, WebhookWorkerOptions } from './webhooks/startWebhookWorker.js';
+export type { WebhookSender, WebhookRequest, WebhookResponse, WebhookSenderOptions } from './webhooks/createWebhookSender.js';
+export type { WebhookUrlPolicy, WebhookHostResolver } from './webhooks/checkWebhookUrl.js';
+export { DEFAULT_RETRY_SCHEDULE_MS } from './webhooks/retrySchedule.js';
 export { buildOpenApiDocument } from './openapi/buildOpenApiDocument.js';
 export type { BuildOpenApiDocumentOptions } from './openapi/buildOpenApiDocument.js';
 export { createJsonLogger } from './observability/createJsonLogger.js';

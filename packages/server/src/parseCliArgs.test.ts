@@ -26,9 +26,16 @@ describe('parseCliArgs: serve', () => {
         publishableKey: undefined,
         secretKey: undefined,
         identitySecret: undefined,
+        webhooksAllowPrivate: false,
       },
     });
     expect(parseCliArgs(['serve'], {})).toEqual(parseCliArgs([], {}));
+  });
+
+  it('turns the webhook development allowance on with --webhooks-allow-private or RAPPORT_WEBHOOKS_ALLOW_PRIVATE=1', () => {
+    expect(parseCliArgs(['--webhooks-allow-private'], {})).toMatchObject({ options: { webhooksAllowPrivate: true } });
+    expect(parseCliArgs([], { RAPPORT_WEBHOOKS_ALLOW_PRIVATE: '1' })).toMatchObject({ options: { webhooksAllowPrivate: true } });
+    expect(() => parseCliArgs([], { RAPPORT_WEBHOOKS_ALLOW_PRIVATE: 'yes' })).toThrow(/RAPPORT_WEBHOOKS_ALLOW_PRIVATE/);
   });
 
   it('reads PORT, HOST, DATABASE_URL, RAPPORT_DATA_DIR and RAPPORT_DEMO; a flag wins over its variable', () => {

@@ -24,6 +24,11 @@ export interface ServeOptions extends StoreLocation {
   secretKey: string | undefined;
   /** With `demo`: a fixed identity secret (env `RAPPORT_IDENTITY_SECRET`). Default: none. */
   identitySecret: string | undefined;
+  /**
+   * The webhook development allowance: endpoints on `http://`, loopback and private addresses are accepted (flag
+   * `--webhooks-allow-private`, env `RAPPORT_WEBHOOKS_ALLOW_PRIVATE=1`). Default: false.
+   */
+  webhooksAllowPrivate: boolean;
 }
 
 /** One command line, parsed. */
@@ -56,6 +61,7 @@ function parseServe(argv: readonly string[], env: Record<string, string | undefi
       host: { type: 'string' },
       demo: { type: 'boolean' },
       'allowed-origin': { type: 'string', multiple: true },
+      'webhooks-allow-private': { type: 'boolean' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -77,6 +83,8 @@ function parseServe(argv: readonly string[], env: Record<string, string | undefi
       publishableKey: (demo && env.RAPPORT_PUBLISHABLE_KEY) || undefined,
       secretKey: (demo && env.RAPPORT_SECRET_KEY) || undefined,
       identitySecret: (demo && env.RAPPORT_IDENTITY_SECRET) || undefined,
+      webhooksAllowPrivate:
+        values['webhooks-allow-private'] ?? parseBooleanEnv(env.RAPPORT_WEBHOOKS_ALLOW_PRIVATE, 'RAPPORT_WEBHOOKS_ALLOW_PRIVATE'),
     },
   };
 }

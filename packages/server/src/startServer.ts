@@ -9,6 +9,10 @@ import type { Maintenance } from './maintenance/startMaintenance.js';
 import type { RapportMetrics } from './observability/createMetrics.js';
 import type { SeedDemoSiteOptions, SeedDemoSiteResult } from './demo.js';
 import type { RapportStore } from './store/Store.js';
+import type { WebhookWorker, WebhookWorkerOptions } from './webhooks/startWebhookWorker.js';
+
+/** Webhook options of {@link startServer}: the address policy (shared with the admin routes) and the delivery loop. */
+export type StartServerWebhookOptions = Omit<WebhookWorkerOptions, 'store' | 'logger'>;
 
 /** Options of {@link startServer}. */
 export interface StartServerOptions {
@@ -50,6 +54,14 @@ export interface StartServerOptions {
    * Default: 3600000 (hourly).
    */
   maintenanceIntervalMs?: number | false;
+  /**
+   * The webhook delivery loop (see `startWebhookWorker`: poll interval, concurrency, timeouts, retry schedule) and
+   * where endpoints may point: `allowPrivateNetworks: true` is the development allowance (the CLI's
+   * `--webhooks-allow-private`), also given to the app unless `app.webhooks` says otherwise. `false` runs no loop on
+   * this instance (another one delivers). On PostgreSQL every instance's loop shares the work; each attempt is made
+   * once. Default: `{}` (a loop polling every 500 ms, 8 sends at once, public `https://` endpoints only).
+   */
+  webhooks?: StartServerWebhookOptions | false;
 }
 
 /** A running server. */
@@ -68,11 +80,14 @@ export interface RunningServer {
   seed: SeedDemoSiteResult | null;
   /** The scheduled-work loop, or `null` when `maintenanceIntervalMs` is `false`. */
   maintenance: Maintenance | null;
+  /** The webhook delivery loop, or `null` when `webhooks` is `false`. */
+  webhooks: WebhookWorker | null;
   /** The metrics served at `/metrics`, or `null` when `app.metrics` is `false`. */
   metrics: RapportMetrics | null;
   /**
    * Shuts down gracefully: stops accepting connections, lets requests in flight finish (up to `shutdownTimeoutMs`,
-   * then closes their connections), stops the maintenance loop, and closes the store if this server opened it.
+   * then closes their connections) while the webhook loop finishes its sends in flight (within the same deadline, then
+   * abandons them to be retried), stops the maintenance loop, and closes the store if this server opened it.
    * Calling it again returns the same promise.
    */
   close(): Promise<void>;
@@ -99,6 +114,7 @@ const loadServerParts = (options: StartServerOptions) =>
     import('./observability/createMetrics.js'),
     options.seed ? import('./demo.js') : null,
     import('./store/migrate.js'),
+    options.webhooks === false ? null : import('./webhooks/startWebhookWorker.js'),
   ]);
 
 /** Opens the store, migrates it, seeds the demo site when asked (`seed`) and serves the API over HTTP with `@hono/node-server`. */
@@ -123,7 +139,7 @@ async function serveFrom(
   parts: Awaited<ReturnType<typeof loadServerParts>>,
   options: StartServerOptions,
 ): Promise<RunningServer> {
-  const [{ serve }, { createApp }, { createGracefulCloser }, { startMaintenance }, { createJsonLogger }, { createMetrics }, demo, { migrate }] =
+  const [{ serve }, { createApp }, { createGracefulCloser }, { startMaintenance }, { createJsonLogger }, { createMetrics }, demo, { migrate }, hooks] =
     parts;
   const logger = options.logger ?? options.app?.logger ?? createJsonLogger();
   const shutdownTimeoutMs = options.shutdownTimeoutMs ?? 10_000;
@@ -131,10 +147,12 @@ async function serveFrom(
   const seed = demo && options.seed ? await demo.seedDemoSite(store, options.seed === true ? {} : options.seed) : null;
   const metrics = options.app?.metrics === false ? null : (options.app?.metrics ?? createMetrics({ store, processMetrics: true }));
   const metricsToken = process.env.RAPPORT_METRICS_TOKEN || undefined;
+  const webhookOptions = options.webhooks === false ? null : (options.webhooks ?? {});
   const app = createApp({
     logger,
     accessLog: options.accessLog ?? true,
     ...(metricsToken ? { metricsToken } : {}),
+    ...(webhookOptions ? { webhooks: { allowPrivateNetworks: webhookOptions.allowPrivateNetworks ?? false, resolveHost: webhookOptions.resolveHost } } : {}),
     ...options.app,
     metrics: metrics ?? false,
     store,
@@ -159,6 +177,8 @@ async function serveFrom(
           logger,
           ...(metrics ? { onRunSettled: (outcome) => metrics.recordMaintenanceRun(outcome) } : {}),
         });
+  const webhooks =
+    hooks && webhookOptions ? hooks.startWebhookWorker({ clock: options.app?.clock, ...webhookOptions, store, logger }) : null;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   let closing: Promise<void> | undefined;
   return {
@@ -169,10 +189,11 @@ async function serveFrom(
     store,
     seed,
     maintenance,
+    webhooks,
     metrics,
     close: () =>
       (closing ??= (async () => {
-        const { timedOut } = await closer.close(shutdownTimeoutMs);
+        const [{ timedOut }] = await Promise.all([closer.close(shutdownTimeoutMs), webhooks?.stop({ deadlineMs: shutdownTimeoutMs })]);
         if (timedOut) logger.error('Shutdown deadline passed: closed connections with requests still in flight', { shutdownTimeoutMs });
         await maintenance?.stop();
         if (ownsStore) await store.close();

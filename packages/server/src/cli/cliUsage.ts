@@ -13,6 +13,8 @@ Serve options:
                            overwrites)                                    env RAPPORT_DEMO=1
   --allowed-origin <url>   With --demo: an origin the demo key allows (added, never removed); repeatable
                            (default for a new demo key: http://localhost:5173 and http://127.0.0.1:5173)
+  --webhooks-allow-private Development only: accept webhook endpoints on http:// and on loopback and private
+                           addresses                                      env RAPPORT_WEBHOOKS_ALLOW_PRIVATE=1
   -h, --help               Show this help
 
 Commands (work on PGlite with --data-dir / RAPPORT_DATA_DIR, or on PostgreSQL with DATABASE_URL; with PGlite,
@@ -38,7 +40,7 @@ stop the server first — one process at a time — or use the admin API):
 
 Environment:
   DATABASE_URL             Use this PostgreSQL database instead of PGlite (for several instances)
-  PORT, HOST, RAPPORT_DATA_DIR, RAPPORT_DEMO
+  PORT, HOST, RAPPORT_DATA_DIR, RAPPORT_DEMO, RAPPORT_WEBHOOKS_ALLOW_PRIVATE
                            As the flags above; a flag wins over its variable
   RAPPORT_PUBLISHABLE_KEY  With --demo: a fixed publishable key for the demo site
   RAPPORT_SECRET_KEY       With --demo: a fixed secret key for the demo site

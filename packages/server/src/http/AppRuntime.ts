@@ -1,6 +1,7 @@
 import type { BootstrapCache } from '../bootstrap/createBootstrapCache.js';
 import type { RapportLogger } from '../logger.js';
 import type { RapportStore } from '../store/Store.js';
+import type { WebhookUrlPolicy } from '../webhooks/checkWebhookUrl.js';
 import type { VisitorReads } from './createVisitorReads.js';
 import type { RateLimiter, RateLimitRule } from './createRateLimiter.js';
 
@@ -19,6 +20,8 @@ export interface AppRuntime {
   bootstrapCache: BootstrapCache;
   logger: RapportLogger;
   getClientAddress: (request: Request, env: unknown) => string | undefined;
+  /** Where webhook endpoints may point (checked when one is created or changed). */
+  webhooks: WebhookUrlPolicy;
   /** The OpenAPI document of this app's routes (built on first use, then cached). */
   openApiDocument: () => Record<string, unknown>;
 }

@@ -76,6 +76,10 @@ function checkResult(route: RouteDefinition, runtime: AppRuntime, result: RouteR
  */
 async function send(c: Context<AppEnv>, result: RouteResult): Promise<Response> {
   for (const [name, value] of Object.entries(result.headers ?? {})) c.header(name, value);
+  if (result.status === 204) {
+    c.header('Cache-Control', 'no-store');
+    return c.body(null, 204);
+  }
   if (c.req.method !== 'GET' || result.status !== 200) {
     c.header('Cache-Control', 'no-store');
     return c.json(result.body as object, result.status as ContentfulStatusCode);

@@ -78,6 +78,16 @@ export const API_PATHS = {
     secretKey: `${ADMIN_ROOT}/site/secret-keys/{keyId}`,
     rotateIdentitySecret: `${ADMIN_ROOT}/site/identity-secret/rotate`,
   },
+  webhooks: {
+    endpoints: `${ADMIN_ROOT}/webhooks/endpoints`,
+    endpoint: `${ADMIN_ROOT}/webhooks/endpoints/{endpointId}`,
+    rotateSecret: `${ADMIN_ROOT}/webhooks/endpoints/{endpointId}/rotate-secret`,
+    test: `${ADMIN_ROOT}/webhooks/endpoints/{endpointId}/test`,
+    attempts: `${ADMIN_ROOT}/webhooks/endpoints/{endpointId}/attempts`,
+    events: `${ADMIN_ROOT}/webhooks/events`,
+    replayEvent: `${ADMIN_ROOT}/webhooks/events/{eventId}/replay`,
+    replay: `${ADMIN_ROOT}/webhooks/replay`,
+  },
   meta: {
     openApi: `${API_PREFIX}/openapi.json`,
   },

@@ -53,6 +53,21 @@ import {
   removeStaffRoute,
 } from './staffAdmin.js';
 import { createSurveyRoute, getSurveyRoute, listSurveysRoute, surveyResultsRoute, updateSurveyRoute } from './surveys.js';
+import {
+  listWebhookAttemptsRoute,
+  listWebhookEventsRoute,
+  replayWebhookEventRoute,
+  replayWebhookEventsRoute,
+  sendWebhookTestRoute,
+} from './webhookEventsAdmin.js';
+import {
+  createWebhookEndpointRoute,
+  deleteWebhookEndpointRoute,
+  getWebhookEndpointRoute,
+  listWebhookEndpointsRoute,
+  rotateWebhookSecretRoute,
+  updateWebhookEndpointRoute,
+} from './webhooksAdmin.js';
 
 /** The visitor's session: everything for every widget in one request, and their own settings. */
 const SESSION_ROUTES = [bootstrapRoute, profileRoute];
@@ -139,6 +154,21 @@ const SITE_ROUTES = [
   rotateIdentitySecretRoute,
 ];
 
+/** Webhooks: endpoints and their secrets, tests, the event log, attempts and replays. */
+const WEBHOOK_ROUTES = [
+  createWebhookEndpointRoute,
+  listWebhookEndpointsRoute,
+  getWebhookEndpointRoute,
+  updateWebhookEndpointRoute,
+  deleteWebhookEndpointRoute,
+  rotateWebhookSecretRoute,
+  sendWebhookTestRoute,
+  listWebhookAttemptsRoute,
+  listWebhookEventsRoute,
+  replayWebhookEventRoute,
+  replayWebhookEventsRoute,
+];
+
 /**
  * Every route of the API, by domain. The app mounts exactly these and the OpenAPI document describes exactly these,
  * so the two cannot drift apart; the document lists their paths in this order (feedback's browser routes have come
@@ -153,5 +183,6 @@ export const RAPPORT_ROUTES: readonly RouteDefinition[] = [
   ...LOYALTY_ROUTES,
   ...OWNER_ROUTES,
   ...SITE_ROUTES,
+  ...WEBHOOK_ROUTES,
   openApiRoute,
 ];
