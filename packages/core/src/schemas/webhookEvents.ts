@@ -211,10 +211,23 @@ export function webhookEnvelopeSchema<T extends WebhookEventType>(type: T) {
   return z.object({ type: z.literal(type), timestamp: TimestampSchema, data: WEBHOOK_EVENT_SCHEMAS[type] });
 }
 
-const envelopes = (Object.keys(WEBHOOK_EVENT_SCHEMAS) as WebhookEventType[]).map((type) => webhookEnvelopeSchema(type));
-
 /** The body every attempt sends (Standard Webhooks): `{ type, timestamp, data }`, `data` per `type`. */
-export const WebhookEventSchema = z.discriminatedUnion('type', envelopes as unknown as [ReturnType<typeof webhookEnvelopeSchema>]);
+export const WebhookEventSchema = z.discriminatedUnion('type', [
+  webhookEnvelopeSchema('feedback.response.created'),
+  webhookEnvelopeSchema('feedback.contact_requested'),
+  webhookEnvelopeSchema('feedback.reply.seen'),
+  webhookEnvelopeSchema('preferences.changed'),
+  webhookEnvelopeSchema('preferences.confirmed'),
+  webhookEnvelopeSchema('preferences.paused'),
+  webhookEnvelopeSchema('preferences.unsubscribed_all'),
+  webhookEnvelopeSchema('loyalty.points.awarded'),
+  webhookEnvelopeSchema('loyalty.reward.redeemed'),
+  webhookEnvelopeSchema('loyalty.tier.changed'),
+  webhookEnvelopeSchema('owner.assigned'),
+  webhookEnvelopeSchema('owner.contact_requested'),
+  webhookEnvelopeSchema('webhook.endpoint.disabled'),
+  webhookEnvelopeSchema('webhook.test'),
+]);
 
 /** A webhook body as the business's endpoint receives it, narrowed by `type`. */
-export type WebhookEvent = { [T in WebhookEventType]: { type: T; timestamp: string; data: WebhookEventData<T> } }[WebhookEventType];
+export type WebhookEvent = z.infer<typeof WebhookEventSchema>;

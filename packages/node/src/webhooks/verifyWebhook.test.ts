@@ -96,7 +96,7 @@ describe('verifyWebhook', () => {
   it('passes on an event type a newer server sends, and refuses a known type whose data does not match it', async () => {
     const newer = JSON.stringify({ type: 'loyalty.voucher.issued', timestamp: now.toISOString(), data: { voucher: 'v1' } });
     const event = await verifyWebhook(signed([secret], now, newer), newer, secret, { now });
-    expect(event).toEqual({ type: 'loyalty.voucher.issued', timestamp: now.toISOString(), data: { voucher: 'v1' } });
+    expect(event).toEqual({ type: 'unknown', eventType: 'loyalty.voucher.issued', timestamp: now.toISOString(), data: { voucher: 'v1' } });
     const broken = JSON.stringify({ type: 'preferences.changed', timestamp: now.toISOString(), data: { contact: 42 } });
     expect(await refusal(verifyWebhook(signed([secret], now, broken), broken, secret, { now }))).toBe('bad_payload');
   });

@@ -6,11 +6,14 @@ import { WebhookVerificationError } from './WebhookVerificationError.js';
 export type WebhookHeaders = Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
 
 /**
- * An event of a type this SDK does not know yet (sent by a newer server): verified, passed on as it came. Ignore what
- * you do not handle; refusing it would make the server retry it for days and then disable the endpoint.
+ * An event of a type this SDK does not know yet (sent by a newer server): verified, and passed on with `type: 'unknown'`
+ * (its own type in `eventType`), so a `switch (event.type)` over the known types still narrows. Ignore what you do not
+ * handle; refusing it would make the server retry it for days and then disable the endpoint.
  */
 export interface UnknownWebhookEvent {
-  type: string;
+  type: 'unknown';
+  /** The type the server sent. */
+  eventType: string;
   timestamp: string;
   data: Record<string, unknown>;
 }
@@ -121,14 +124,16 @@ export async function verifyWebhook(
   } catch (cause) {
     throw new WebhookVerificationError('bad_payload', 'The webhook body is not JSON', { cause });
   }
-  const envelope = payload as Partial<UnknownWebhookEvent> | null;
+  const envelope = payload as { type?: unknown; timestamp?: unknown; data?: unknown } | null;
   if (
     typeof envelope !== 'object' || envelope === null || typeof envelope.type !== 'string' ||
     typeof envelope.timestamp !== 'string' || typeof envelope.data !== 'object' || envelope.data === null
   ) {
     throw new WebhookVerificationError('bad_payload', 'The webhook body is not a Rapport event ({ type, timestamp, data })');
   }
-  if (!(WEBHOOK_EVENT_TYPES as readonly string[]).includes(envelope.type)) return envelope as UnknownWebhookEvent;
+  if (!(WEBHOOK_EVENT_TYPES as readonly string[]).includes(envelope.type)) {
+    return { type: 'unknown', eventType: envelope.type, timestamp: envelope.timestamp, data: envelope.data as Record<string, unknown> };
+  }
   const parsed = WebhookEventSchema.safeParse(payload);
   if (!parsed.success) {
     throw new WebhookVerificationError('bad_payload', `The webhook body does not match the ${envelope.type} event`, { cause: parsed.error });

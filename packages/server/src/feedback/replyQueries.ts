@@ -59,20 +59,26 @@ export async function saveResponseChanges(
 
 /**
  * Marks the reply to (or resolution of) one of the visitor's own responses as seen at `at`, and as acknowledged
- * when asked; the first marks are kept. Answers `false` when the visitor has no replied or resolved response
- * with this id.
+ * when asked; the first marks are kept. Answers `null` when the visitor has no replied or resolved response
+ * with this id, otherwise whether this call was the first look (`firstSeen`: the reply was unseen until now). The
+ * row is locked before it is read, so of two concurrent marks exactly one is the first.
  */
 export async function markReplySeen(
   tx: SqlExecutor,
   input: { siteId: string; responseId: string; contactId: string; at: Date; acknowledged: boolean },
-): Promise<boolean> {
-  const { rows } = await tx.query<{ id: string }>(
-    `UPDATE feedback_responses SET reply_seen_at = COALESCE(reply_seen_at, $3),
-       reply_acknowledged_at = CASE WHEN $4::boolean THEN COALESCE(reply_acknowledged_at, $3) ELSE reply_acknowledged_at END
-     WHERE site_id = $1 AND id = $2 AND contact_id IN (${visitorContactIdsSql('$1', '$5')})
-       AND (reply IS NOT NULL OR status = 'resolved')
-     RETURNING id`,
+): Promise<{ firstSeen: boolean } | null> {
+  const { rows } = await tx.query<{ first_seen: boolean }>(
+    `WITH old AS (
+       SELECT id, reply_seen_at FROM feedback_responses
+       WHERE site_id = $1 AND id = $2 AND contact_id IN (${visitorContactIdsSql('$1', '$5')})
+         AND (reply IS NOT NULL OR status = 'resolved')
+       FOR UPDATE
+     )
+     UPDATE feedback_responses r SET reply_seen_at = COALESCE(r.reply_seen_at, $3),
+       reply_acknowledged_at = CASE WHEN $4::boolean THEN COALESCE(r.reply_acknowledged_at, $3) ELSE r.reply_acknowledged_at END
+     FROM old WHERE r.site_id = $1 AND r.id = old.id
+     RETURNING old.reply_seen_at IS NULL AS first_seen`,
     [input.siteId, input.responseId, input.at, input.acknowledged, input.contactId],
   );
-  return rows.length > 0;
+  return rows[0] ? { firstSeen: rows[0].first_seen } : null;
 }

@@ -3,6 +3,7 @@ import type { VisitorIdentity } from '../auth/VisitorIdentity.js';
 import { visitorContactUpsert } from '../contacts/resolveVisitorContact.js';
 import { sha256Hex } from '../crypto/sha256.js';
 import type { SqlExecutor } from '../store/Store.js';
+import { emitResponseCreated } from '../webhooks/emitFeedbackEvents.js';
 import { idempotencyConflict, openSurvey } from './findOpenSurvey.js';
 import { findResponse, RESPONSE_COLUMNS, type ResponseRow } from './responseQueries.js';
 import { SURVEY_COLUMNS, type SurveyRow } from './surveyQueries.js';
@@ -107,7 +108,10 @@ export async function submitResponse(
     ],
   );
   const created = inserted.rows[0];
-  if (created) return { created: true, row: created };
+  if (created) {
+    await emitResponseCreated(tx, { siteId, row: created });
+    return { created: true, row: created };
+  }
   const row = await findResponse(tx, siteId, body.id);
   if (!row) throw new Error('Response missing right after its insert');
   return replayOrConflict(row, hash);

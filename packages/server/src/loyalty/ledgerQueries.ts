@@ -2,6 +2,7 @@ import type { CelebrationKind, LedgerEntry, LedgerEntryType } from '@rapport/cor
 import { newId, randomAlphanumeric } from '../crypto/random.js';
 import { ApiError } from '../http/ApiError.js';
 import { sqlState, type SqlExecutor } from '../store/Store.js';
+import { emitPointsAwarded, isAward } from '../webhooks/emitLoyaltyEvents.js';
 
 /** A ledger row. */
 export interface EntryRow {
@@ -88,14 +89,18 @@ export function isBelowZero(error: unknown): boolean {
  * insert with the same key waits for the first to commit, then inserts nothing. An existing entry with a
  * different request hash is 422 `idempotency_conflict`. The database posts the entry to the account's balance in
  * the same statement (or parks it in `loyalty_pending`); a debit beyond the balance is refused there and answers
- * 409 `insufficient_points`, with nothing written once the transaction rolls back.
+ * 409 `insufficient_points`, with nothing written once the transaction rolls back. A new award (an `earn` or a
+ * positive `adjust`) writes its `loyalty.points.awarded` webhook event in the same transaction.
  */
 export async function appendEntry(tx: SqlExecutor, siteId: string, entry: NewEntry): Promise<{ row: EntryRow; created: boolean }> {
   const { rows } = await insertEntry(tx, siteId, entry).catch((error: unknown) => {
     if (isBelowZero(error)) throw new ApiError(409, 'insufficient_points', 'Not enough points or stamps: the balance cannot go below zero');
     throw error;
   });
-  if (rows[0]) return { row: rows[0], created: true };
+  if (rows[0]) {
+    if (isAward(rows[0])) await emitPointsAwarded(tx, { siteId, entry: rows[0] });
+    return { row: rows[0], created: true };
+  }
   const existing = await findEntryByKey(tx, siteId, entry.idempotency_key);
   if (!existing) throw new Error('Ledger entry vanished between insert and select');
   assertSameRequest(existing, entry.request_hash, entry.account_id);

@@ -2,6 +2,7 @@ import { STAMP_REWARD_ID, type LoyaltyProgram, type LoyaltyReward, type Redempti
 import { newId, randomAlphanumeric } from '../crypto/random.js';
 import { ApiError } from '../http/ApiError.js';
 import type { SqlExecutor } from '../store/Store.js';
+import { emitRewardRedeemed } from '../webhooks/emitLoyaltyEvents.js';
 import { appendEntry, assertSameRequest, findEntryByKey, type AccountRow } from './ledgerQueries.js';
 import type { LedgerScope } from './LedgerScope.js';
 import { requestHash, settleAccount } from './ledgerWrites.js';
@@ -99,5 +100,8 @@ export async function redeemReward(
      RETURNING id, reward_id, reward_name, code, instruction, balance_after, created_at, ${row.points}::int AS points`,
     [newId('rd'), scope.siteId, account.id, row.id, reward.id, reward.name, code, reward.instruction ?? null, balance - reward.cost, scope.now],
   );
-  return { result: toResult(rows[0] as RedemptionRow), created: true };
+  const result = toResult(rows[0] as RedemptionRow);
+  const { id: redemptionId, rewardId, rewardName, points, balance: after } = result;
+  await emitRewardRedeemed(tx, { siteId: scope.siteId, accountId: account.id, redemption: { redemptionId, rewardId, rewardName, points, balance: after }, at: scope.now });
+  return { result, created: true };
 }

@@ -2,6 +2,7 @@ import { RAPPORT_HEADERS } from '@rapport/core';
 import * as z from 'zod/mini';
 import type { RouteDefinition } from '../http/RouteDefinition.js';
 import { RAPPORT_ROUTES } from '../routes/index.js';
+import { buildWebhooks } from './buildWebhooks.js';
 import { REQUEST_SCHEMAS, RESPONSE_SCHEMAS } from './namedSchemas.js';
 
 /** Options of {@link buildOpenApiDocument}. */
@@ -142,10 +143,14 @@ function operationOf(route: RouteDefinition, schemaFor: (schema: z.ZodMiniType, 
   };
 }
 
-/** The OpenAPI 3.1 document of the API, generated from the route registry and the contract's zod schemas. */
+/**
+ * The OpenAPI 3.1 document of the API, generated from the route registry and the contract's zod schemas, with the
+ * webhook events under `webhooks`.
+ */
 export function buildOpenApiDocument(options: BuildOpenApiDocumentOptions = {}): JsonObject {
   const routes = options.routes ?? RAPPORT_ROUTES;
   const { components, schemaFor } = createSchemaCatalog();
+  const webhooks = buildWebhooks();
   const paths: Record<string, Record<string, JsonObject>> = {};
   for (const route of routes) {
     const item = (paths[route.path] ??= {});
@@ -176,10 +181,12 @@ export function buildOpenApiDocument(options: BuildOpenApiDocumentOptions = {}):
       { name: 'contacts', description: 'Contacts: the visitors as the business knows them' },
       { name: 'feedback', description: 'Surveys, prompt events, responses, replies and results' },
       { name: 'meta', description: 'About the API itself' },
+      { name: 'webhooks', description: 'Events the server sends to the endpoints a site registers (Standard Webhooks)' },
     ],
     paths,
+    webhooks: webhooks.webhooks,
     components: {
-      schemas: components,
+      schemas: { ...components, ...webhooks.schemas },
       responses,
       securitySchemes: {
         publishableKey: {

@@ -1,6 +1,7 @@
 import type { Assignment, AssignmentMethod, ContactOwner } from '@rapport/core/schemas';
 import { newId } from '../crypto/random.js';
 import type { SqlExecutor } from '../store/Store.js';
+import { emitOwnerAssigned } from '../webhooks/emitOwnerEvents.js';
 import { computeAvailability } from './computeAvailability.js';
 import { findCoveringBackup } from './findCoveringBackup.js';
 import { findStaff, scheduleOf, type StaffRecord } from './staffQueries.js';
@@ -70,7 +71,8 @@ export async function findCurrentOwner(db: SqlExecutor, contactId: string, lock 
 /**
  * Makes `staffId` the owner of a contact that has none, and logs it. Returns false (and writes nothing) when
  * the contact already has an owner: the primary key decides between concurrent claims. The owner row and its
- * log line go in together; the database refuses a current owner whose assignment is not in the log.
+ * log line go in together; the database refuses a current owner whose assignment is not in the log. A claim writes
+ * its `owner.assigned` webhook event in the same transaction.
  */
 export async function claimOwner(tx: SqlExecutor, input: AssignmentInput & { staffId: string }): Promise<boolean> {
   const id = newId('oa');
@@ -81,23 +83,36 @@ export async function claimOwner(tx: SqlExecutor, input: AssignmentInput & { sta
   );
   if (rows.length === 0) return false;
   await appendAssignment(tx, id, input);
+  await emitOwnerAssigned(tx, ownerChange(input, null));
   return true;
 }
 
-/** Sets (or, with `staffId` `null`, clears) a contact's owner whatever it was, and logs it. */
+function ownerChange(input: AssignmentInput, previousOwnerId: string | null) {
+  const { siteId, contactId, staffId: ownerId, method, by, now } = input;
+  return { siteId, contactId, ownerId, previousOwnerId, method, by, now };
+}
+
+/**
+ * Sets (or, with `staffId` `null`, clears) a contact's owner whatever it was, and logs it; when the owner really
+ * changed, writes the `owner.assigned` webhook event in the same transaction.
+ */
 export async function setOwner(tx: SqlExecutor, input: AssignmentInput): Promise<void> {
   const id = newId('oa');
+  let previous: { staff_id: string | null }[];
   if (input.staffId === null) {
-    await tx.query('DELETE FROM contact_owners WHERE contact_id = $1', [input.contactId]);
+    ({ rows: previous } = await tx.query<{ staff_id: string }>('DELETE FROM contact_owners WHERE contact_id = $1 RETURNING staff_id', [input.contactId]));
   } else {
-    await tx.query(
-      `INSERT INTO contact_owners (contact_id, site_id, staff_id, assignment_id, assigned_at) VALUES ($1, $2, $3, $4, $5)
+    ({ rows: previous } = await tx.query<{ staff_id: string | null }>(
+      `WITH before AS (SELECT staff_id FROM contact_owners WHERE contact_id = $1)
+       INSERT INTO contact_owners (contact_id, site_id, staff_id, assignment_id, assigned_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (contact_id) DO UPDATE SET staff_id = EXCLUDED.staff_id, assignment_id = EXCLUDED.assignment_id,
-         assigned_at = EXCLUDED.assigned_at`,
+         assigned_at = EXCLUDED.assigned_at
+       RETURNING (SELECT staff_id FROM before) AS staff_id`,
       [input.contactId, input.siteId, input.staffId, id, input.now],
-    );
+    ));
   }
   await appendAssignment(tx, id, input);
+  await emitOwnerAssigned(tx, ownerChange(input, previous[0]?.staff_id ?? null));
 }
 
 /** Every assignment of a contact, oldest first. */

@@ -3,6 +3,7 @@ import { canonicalJson } from '../crypto/canonicalJson.js';
 import { newId } from '../crypto/random.js';
 import { sha256Hex } from '../crypto/sha256.js';
 import type { SqlExecutor } from '../store/Store.js';
+import { emitPreferenceEvents } from '../webhooks/emitPreferenceEvents.js';
 import { appendConsentEvent, latestConsentEventTime, type ConsentEventDraft } from './consentLog.js';
 import { CONFIRMATION_TTL_DAYS, derivePreferenceToken, hashPreferenceToken } from './preferenceTokens.js';
 import { applyTransition, loadRawPreferences, saveRawPreferences, type RawPreferences, type StateTransition } from './preferenceState.js';
@@ -69,7 +70,8 @@ export type PlannedTransition = StateTransition & Omit<ConsentEventDraft, keyof 
 /**
  * Applies planned transitions to `raw` (locked by {@link lockContactPreferences}, whose `now` they take),
  * appends one consent event each, issues a confirmation token for each `pending`, revokes the open tokens a
- * withdrawal or an unsubscribe-all makes moot, and saves the resulting state.
+ * withdrawal or an unsubscribe-all makes moot, saves the resulting state, and writes the webhook events of what
+ * changed (none when nothing did).
  */
 export async function recordTransitions(
   tx: SqlExecutor,
@@ -100,5 +102,6 @@ export async function recordTransitions(
     }
   }
   await saveRawPreferences(tx, { siteId: subject.siteId, contactId: subject.contactId, raw, now });
+  await emitPreferenceEvents(tx, { siteId: subject.siteId, contactId: subject.contactId, events, now });
   return events;
 }

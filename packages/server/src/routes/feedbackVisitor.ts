@@ -14,6 +14,7 @@ import { recordPromptEvent } from '../feedback/recordPromptEvent.js';
 import { markReplySeen } from '../feedback/replyQueries.js';
 import { findResponse, toLoopReply, toVisitorResponse } from '../feedback/responseQueries.js';
 import { submitResponse } from '../feedback/submitResponse.js';
+import { emitReplySeen } from '../webhooks/emitFeedbackEvents.js';
 import { ApiError } from '../http/ApiError.js';
 import { defineRoute } from '../http/defineRoute.js';
 import { API_PATHS } from './apiPaths.js';
@@ -107,7 +108,10 @@ export const replySeenRoute = defineRoute({
         at: now,
         acknowledged: body.acknowledged,
       });
-      return seen ? findResponse(tx, site.id, params.responseId) : null;
+      if (!seen) return null;
+      const found = await findResponse(tx, site.id, params.responseId);
+      if (found && seen.firstSeen) await emitReplySeen(tx, { siteId: site.id, row: found });
+      return found;
     });
     if (!row) throw new ApiError(404, 'not_found', 'No reply with this id for this visitor');
     return { status: 200, body: toLoopReply(row) };
