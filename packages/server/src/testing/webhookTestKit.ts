@@ -1,12 +1,14 @@
 import { createHmac } from 'node:crypto';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { WebhookEventType } from '@rapport/core/schemas';
 import { WebhookEndpointWithSecretSchema, type WebhookEndpointWithSecret } from '@rapport/core/schemas';
 import { createSilentLogger } from '../logger.js';
 import type { CreatedSite } from '../sites/createSite.js';
 import { enqueueWebhookEvent } from '../webhooks/enqueueWebhookEvent.js';
 import { startWebhookWorker, type WebhookWorker, type WebhookWorkerOptions } from '../webhooks/startWebhookWorker.js';
-import type { Harness } from './testHarness.js';
-import type { ReceivedWebhook } from './startWebhookReceiver.js';
+import { STORE_HOOK_TIMEOUT_MS } from './createTestStore.js';
+import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from './startWebhookReceiver.js';
+import { createHarness, type Harness } from './testHarness.js';
 
 /** Creates an endpoint through the admin API of an app with the development allowance. */
 export async function createEndpoint(h: Harness, site: CreatedSite, url: string, eventTypes: WebhookEventType[] = []): Promise<WebhookEndpointWithSecret> {
@@ -50,4 +52,51 @@ export function signersOf(request: ReceivedWebhook, secrets: Record<string, stri
     );
     return match?.[0] ?? 'unknown';
   });
+}
+
+/** What {@link createWorkerTestBed} gives a test file: the harness, the receiver, and workers stopped after each test. */
+export interface WorkerTestBed {
+  readonly h: Harness;
+  readonly receiver: WebhookReceiver;
+  /** Starts a worker over the harness's store, stopped (100 ms deadline) after the test. */
+  worker(options?: Parameters<typeof startTestWorker>[1]): WebhookWorker;
+}
+
+/**
+ * Registers the hooks of a worker test file: a harness and a receiver for the file, every worker stopped and the
+ * receiver reset (answering 204, nothing received) after each test.
+ */
+export function createWorkerTestBed(): WorkerTestBed {
+  let h: Harness | undefined;
+  let receiver: WebhookReceiver | undefined;
+  const workers: WebhookWorker[] = [];
+  beforeAll(async () => {
+    h = await createHarness();
+    receiver = await startWebhookReceiver();
+  }, STORE_HOOK_TIMEOUT_MS);
+  afterEach(async () => {
+    await Promise.all(workers.splice(0).map((worker) => worker.stop({ deadlineMs: 100 })));
+    if (!receiver) return;
+    receiver.received.length = 0;
+    receiver.handle(() => ({ status: 204 }));
+  });
+  afterAll(async () => {
+    await receiver?.close();
+    await h?.dispose();
+  });
+  return {
+    get h() {
+      if (!h) throw new Error('The harness starts in beforeAll');
+      return h;
+    },
+    get receiver() {
+      if (!receiver) throw new Error('The receiver starts in beforeAll');
+      return receiver;
+    },
+    worker(options = {}) {
+      const started = startTestWorker(this.h, options);
+      workers.push(started);
+      return started;
+    },
+  };
 }
