@@ -170,8 +170,10 @@ describe('survey result counters', () => {
       }
     }
     const whole = await loadSurveyResults(h.store, { siteId, survey: asRow(nps), ...resolveResultsPeriod({ from: '2026-10-01T00:00:00.000Z' }, h.clock.now()) });
-    expect(whole.responses).toBeGreaterThan(500);
-    expect(whole.displays).toBeGreaterThan(500);
+    // The period holds most of the generated rows (how many exactly depends on the order the earlier tests drew random
+    // numbers in: 500 displays in one run), so the comparisons above were over real data, not an empty period.
+    expect(whole.responses).toBeGreaterThan(400);
+    expect(whole.displays).toBeGreaterThan(400);
   });
 
   it('notice a counter that no longer matches its rows', async () => {
