@@ -1,6 +1,6 @@
 import type { SurveyResults } from '@rapport/core';
 import { expect, test, type Locator } from '@playwright/test';
-import { choose, expectAxeClean, expectAxeCleanInBothThemes, gotIt, press, signInAs, typeInto, visitorStatus } from './helpers.js';
+import { choose, consoleCall, expectAxeClean, expectAxeCleanInBothThemes, gotIt, press, signInAs, typeInto, visitorStatus } from './helpers.js';
 import { makeAlwaysIn, openOwners, reassignAda } from './ownerConsole.js';
 
 /** Answers the NPS prompt keyboard-only: the score with the arrow keys, the why, "contact me", Send. */
@@ -127,7 +127,7 @@ test('the console charts NPS and CSAT week by week with response rates, and tabl
     { id: 'svy_demo_csat', name: 'Delivery satisfaction', label: 'CSAT', total: (r: SurveyResults) => r.csatPercent, unit: '%' },
   ];
   for (const survey of surveys) {
-    const results = (await (await request.get(`/demo-api/console/surveys/${survey.id}/results`)).json()) as SurveyResults;
+    const results = (await consoleCall(request, 'feedback', 'getSurveyResults', survey.id)).body;
     expect(results.responses).toBeGreaterThan(0); // the seeded weeks
     const section = page.getByRole('region', { name: survey.name });
     await expect(section.getByRole('img', { name: `${survey.label} trend chart; the table below has the figures` })).toBeVisible();

@@ -1,5 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ConsoleArgs, ConsoleDomain, ConsoleMethod, ConsoleResult } from '../src/console/consoleOperations.js';
 import { press } from './keyboard.js';
 
 // Shared by the specs. Where a test says "keyboard only", the person acts through the keyboard helpers (keyboard.ts):
@@ -71,4 +74,28 @@ export async function expectAxeCleanInBothThemes(page: Page, include?: string) {
   await setTheme(page, 'dark');
   await expectAxeClean(page, include);
   await setTheme(page, 'light');
+}
+
+/** Calls an allow-listed console operation through the demo server, as the console does; answers its status and body. */
+export async function consoleCall<D extends ConsoleDomain, M extends ConsoleMethod<D>>(
+  request: APIRequestContext,
+  domain: D,
+  method: M,
+  ...args: ConsoleArgs<D, M>
+): Promise<{ status: number; body: ConsoleResult<D, M> }> {
+  const response = await request.post(`/demo-api/console/${domain}/${String(method)}`, { data: args });
+  expect(response.ok(), `${domain}.${String(method)} answered ${response.status()}: ${await response.text()}`).toBe(true);
+  return { status: response.status(), body: (await response.json()) as ConsoleResult<D, M> };
+}
+
+/**
+ * Reads the Rapport admin API with the site's secret key, as the business's other back-end jobs do (its mailer
+ * sending confirmation links, say): the console does not offer these to the browser.
+ */
+export async function adminGet<T>(request: APIRequestContext, path: string): Promise<T> {
+  const keys = JSON.parse(readFileSync(join(process.env.DEMO_E2E_DATA_DIR!, 'keys.json'), 'utf8')) as { secretKey: string };
+  const { apiBaseUrl } = (await (await request.get('/demo-api/config')).json()) as { apiBaseUrl: string };
+  const response = await request.get(`${apiBaseUrl}/v1/admin/${path}`, { headers: { authorization: `Bearer ${keys.secretKey}` } });
+  expect(response.ok(), `GET /v1/admin/${path} answered ${response.status()}`).toBe(true);
+  return (await response.json()) as T;
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectAxeCleanInBothThemes, press, signInAs, typeInto } from './helpers.js';
+import { consoleCall, expectAxeCleanInBothThemes, press, signInAs, typeInto } from './helpers.js';
 
 // The console's member list, keyboard only: Tab, typing, Enter. Tests share one server (and its data dir) in a run, and
 // other specs add members and points: each test reads the figures it compares at the time, from both sides.
@@ -123,11 +123,10 @@ test('filtering by name or external id, in any case; nothing found; then every m
 test('"Load more members" pages through every member once, the focus going to the first one loaded', async ({ page }) => {
   // Pages of one member (the server's own paging, asked for smaller pages than the console's), so the seeded members
   // alone make several pages.
-  const list = (url: URL) => url.pathname === '/demo-api/console/loyalty/members';
+  const list = (url: URL) => url.pathname === '/demo-api/console/loyalty/listMembers';
   await page.route(list, (route) => {
-    const url = new URL(route.request().url());
-    url.searchParams.set('limit', '1');
-    return route.continue({ url: url.toString() });
+    const [query] = route.request().postDataJSON() as [Record<string, unknown>];
+    return route.continue({ postData: JSON.stringify([{ ...query, limit: 1 }]) });
   });
   const section = await openLoyalty(page);
   await expect(members(section).locator('tbody tr')).toHaveCount(1);
@@ -143,7 +142,7 @@ test('"Load more members" pages through every member once, the focus going to th
   expect(ids).toEqual(expect.arrayContaining(['user_ada', 'user_grace']));
   await expect(listStatus(section)).toHaveText(`${ids.length} members shown.`);
   await page.unroute(list);
-  const all = (await (await page.request.get('/demo-api/console/loyalty/members?limit=100')).json()) as { members: Array<{ externalId: string }> };
+  const all = (await consoleCall(page.request, 'loyalty', 'listMembers', { limit: 100 })).body;
   expect(ids).toEqual(all.members.map((m) => m.externalId));
 });
 

@@ -1,15 +1,9 @@
 import type { ContactPreferences } from '@rapport/core';
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { choose, expectAxeClean, expectAxeCleanInBothThemes, press, signInAs } from './helpers.js';
-
-const consoleGet = async <T>(request: APIRequestContext, path: string): Promise<T> => {
-  const response = await request.get(`/demo-api/console/${path}`);
-  expect(response.ok()).toBe(true);
-  return (await response.json()) as T;
-};
+import { expect, test } from '@playwright/test';
+import { adminGet, choose, consoleCall, expectAxeClean, expectAxeCleanInBothThemes, press, signInAs } from './helpers.js';
 
 test('keyboard only: a customer opts in to two topics by email, opens both confirmation links, pauses, then unsubscribes from all with the RFC 8058 one-click link; the console’s consent history shows every step with its wording version', async ({ page, request }) => {
-  const before = (await consoleGet<{ items: unknown[] }>(request, 'contacts/user_grace/consent-events')).items.length;
+  const before = (await consoleCall(request, 'preferences', 'listConsentEvents', 'user_grace', { limit: 100 })).body.items.length;
   await signInAs(page, 'Grace Hopper');
   await press(page.getByRole('link', { name: 'Preferences' }), 'Enter');
   const email = (topic: RegExp) => page.getByRole('group', { name: topic }).getByRole('switch', { name: 'Email' });
@@ -27,7 +21,7 @@ test('keyboard only: a customer opts in to two topics by email, opens both confi
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 
   // The business's mailer reads the pending confirmations and emails each link; she opens them in the browser.
-  const { items } = await consoleGet<{ items: Array<{ token: string; externalId: string; topicId: string; channel: string }> }>(
+  const { items } = await adminGet<{ items: Array<{ token: string; externalId: string | null; topicId: string; channel: string }> }>(
     request,
     'preferences/confirmations',
   );
@@ -64,7 +58,7 @@ test('keyboard only: a customer opts in to two topics by email, opens both confi
 
   // Later, from an email's List-Unsubscribe header: one POST, no sign-in, no cookie (RFC 8058).
   const { apiBaseUrl } = (await (await request.get('/demo-api/config')).json()) as { apiBaseUrl: string };
-  const { oneClickUnsubscribeUrl } = await consoleGet<ContactPreferences>(request, 'contacts/user_grace/preferences');
+  const { oneClickUnsubscribeUrl } = await adminGet<ContactPreferences>(request, 'contacts/user_grace/preferences');
   expect(oneClickUnsubscribeUrl).toMatch(new RegExp(`^${apiBaseUrl}/v1/unsubscribe/[\\w-]{43}$`));
   const unsubscribe = await request.post(oneClickUnsubscribeUrl, { form: { 'List-Unsubscribe': 'One-Click' }, maxRedirects: 0 });
   expect(unsubscribe.status()).toBe(200);

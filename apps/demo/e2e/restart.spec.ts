@@ -1,4 +1,3 @@
-import type { FeedbackResponse, LoyaltyMember } from '@rapport/core';
 import { expect, test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -6,6 +5,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ConsoleArgs, ConsoleDomain, ConsoleMethod, ConsoleResult } from '../src/console/consoleOperations.js';
 
 // This spec runs its own demo server (not the suite's): it stops it and starts it again on the same PGlite data
 // directory, on ports of its own, so the suite's server and a `npm run demo` next to it are never touched.
@@ -78,14 +78,18 @@ class DemoServer {
     if (pid !== undefined && groupAlive(pid)) process.kill(-pid, 'SIGKILL');
   }
 
-  /** Calls the admin API through the demo's console proxy. */
-  async console<T>(path: string, init?: { method: string; body: unknown }): Promise<{ status: number; body: T }> {
-    const response = await fetch(`${this.baseUrl}/demo-api/console/${path}`, {
-      method: init?.method ?? 'GET',
+  /** Calls an allow-listed `@rapport/node` method through the demo's console back end, as the console does. */
+  async console<D extends ConsoleDomain, M extends ConsoleMethod<D>>(
+    domain: D,
+    method: M,
+    ...args: ConsoleArgs<D, M>
+  ): Promise<{ status: number; body: ConsoleResult<D, M> }> {
+    const response = await fetch(`${this.baseUrl}/demo-api/console/${domain}/${String(method)}`, {
+      method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: init ? JSON.stringify(init.body) : undefined,
+      body: JSON.stringify(args),
     });
-    return { status: response.status, body: (await response.json()) as T };
+    return { status: response.status, body: (await response.json()) as ConsoleResult<D, M> };
   }
 }
 
@@ -108,12 +112,12 @@ test('what the console writes survives a restart of the server on the same PGlit
   let server = await DemoServer.start(dir, ports);
   servers.push(server);
   const { publishableKey } = (await (await fetch(`${server.baseUrl}/demo-api/config`)).json()) as { publishableKey: string };
-  const award = await server.console('loyalty/awards', { method: 'POST', body: { externalId: 'user_grace', orderId: order, points: 42, reason: `Order ${order}` } });
+  const award = await server.console('loyalty', 'award', { externalId: 'user_grace', orderId: order, points: 42, reason: `Order ${order}` });
   expect(award.status).toBe(201);
-  const inbox = await server.console<{ items: FeedbackResponse[] }>('feedback/responses?contactRequested=true&status=new');
+  const inbox = await server.console('feedback', 'listResponses', { contactRequested: 'true', status: 'new' });
   const request = inbox.body.items[0]!;
   expect(request).toBeDefined(); // the seeded open contact request
-  const patched = await server.console('feedback/responses/' + request.id, { method: 'PATCH', body: { reply, status: 'resolved' } });
+  const patched = await server.console('feedback', 'updateResponse', request.id, { reply, status: 'resolved' });
   expect(patched.status).toBe(200);
   await server.stop();
 
@@ -121,15 +125,15 @@ test('what the console writes survives a restart of the server on the same PGlit
   servers.push(server);
   const config = (await (await fetch(`${server.baseUrl}/demo-api/config`)).json()) as { publishableKey: string };
   expect(config.publishableKey).toBe(publishableKey); // the same site and keys, not a fresh seed
-  const member = await server.console<LoyaltyMember>('contacts/user_grace/loyalty');
+  const member = await server.console('loyalty', 'getMember', 'user_grace');
   expect(member.body.ledger.filter((e) => e.idempotencyKey === `order:${order}`)).toEqual([
     expect.objectContaining({ type: 'earn', points: 42, reason: `Order ${order}` }),
   ]);
-  const resolved = await server.console<{ items: FeedbackResponse[] }>('feedback/responses?status=resolved&limit=100');
+  const resolved = await server.console('feedback', 'listResponses', { status: 'resolved', limit: 100 });
   expect(resolved.body.items.find((r) => r.id === request.id)).toMatchObject({ reply, status: 'resolved' });
 
   // Seeding again on start added nothing twice: one award for the order, the seeded surveys once.
-  const surveys = await server.console<{ items: Array<{ id: string }> }>('surveys');
+  const surveys = await server.console('feedback', 'listSurveys');
   expect(surveys.body.items.map((s) => s.id).sort()).toEqual(['svy_demo_csat', 'svy_demo_nps', 'svy_demo_thumbs']);
   await server.stop();
 });

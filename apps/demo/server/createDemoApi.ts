@@ -1,50 +1,38 @@
-import { signVisitorToken } from '@rapport/server';
+import { signVisitorToken } from '@rapport/node';
 import { Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import { createConsoleApi } from './createConsoleApi.js';
+import type { DemoAdmin } from './createDemoAdmin.js';
+import { createMailerApi } from './createMailerApi.js';
 import type { DemoKeys } from './demoKeys.js';
 
 /** Options of {@link createDemoApi}. */
 export interface DemoApiOptions {
-  /** The demo site's keys (the identity secret signs visitor tokens; the secret key reads the admin API). */
+  /** The demo site's keys (the identity secret signs visitor tokens; the publishable key goes to the browser). */
   keys: DemoKeys;
   /** Public URL of the Rapport API, as the browser reaches it. */
   apiBaseUrl: string;
-  /** Calls the Rapport API from this server (the business's back end), e.g. `app.request`. */
+  /** The `@rapport/node` admin client with the site's secret key: the console and the customer list go through it. */
+  demoAdmin: DemoAdmin;
+  /** Calls the Rapport API's public routes from this server (`app.request` in process), by path. */
   rapportFetch: (path: string, init?: RequestInit) => Promise<Response>;
-}
-
-interface AdminContact {
-  externalId: string | null;
-  anonymous: boolean;
-  traits: Record<string, unknown>;
+  /** Signing secrets of the demo's webhook endpoint, newest first; none until it is set up. */
+  webhookSecrets: () => readonly string[];
 }
 
 const SESSION_COOKIE = 'northwind_session';
 
 /**
- * A relative admin API path the console may reach: plain segments, where an encoded external id
- * (`contacts/jane.doe%40example.com/loyalty`) may hold `.`, `~` and `%XX`, but no segment is `.`/`..` and no
- * escape encodes a slash, backslash or dot, so the path cannot climb out of `/v1/admin/`.
- */
-export function isAdminPath(path: string): boolean {
-  return path.split('/').every((segment) => /^[\w.~%-]+$/.test(segment) && !/^\.{1,2}$/.test(segment) && !/%(?:2f|5c|2e)/i.test(segment));
-}
-
-/**
  * The demo shop's own back end, playing the host app: a "login" session cookie, and a token endpoint that
  * signs Rapport visitor tokens for the signed-in customer with the site's identity secret — never in the browser.
  */
-export function createDemoApi({ keys, apiBaseUrl, rapportFetch }: DemoApiOptions): Hono {
+export function createDemoApi({ keys, apiBaseUrl, demoAdmin, rapportFetch, webhookSecrets }: DemoApiOptions): Hono {
   const app = new Hono().basePath('/demo-api');
 
   async function customers(): Promise<Array<{ externalId: string; name: string }>> {
-    const response = await rapportFetch('/v1/admin/contacts?limit=100', {
-      headers: { authorization: `Bearer ${keys.secretKey}` },
-    });
-    if (!response.ok) throw new Error(`Rapport admin API answered ${response.status}`);
-    const page = (await response.json()) as { items: AdminContact[] };
+    const page = await demoAdmin.admin.contacts.list({ limit: 100 });
     return page.items
-      .filter((c): c is AdminContact & { externalId: string } => !c.anonymous && c.externalId !== null)
+      .filter((c): c is typeof c & { externalId: string } => !c.anonymous && c.externalId !== null)
       .map((c) => ({ externalId: c.externalId, name: typeof c.traits.name === 'string' ? c.traits.name : c.externalId }))
       .sort((a, b) => a.name.localeCompare(b.name));
   }
@@ -101,23 +89,10 @@ export function createDemoApi({ keys, apiBaseUrl, rapportFetch }: DemoApiOptions
     return new Response(response.body, { status: response.status, headers: { 'content-type': 'application/json' } });
   });
 
-  // The owner console's back end: forwards to the Rapport admin API with the secret key added here, so the
-  // key never reaches the browser. (A real business puts its own staff login in front of this.)
-  // Its own refusals use Rapport's error envelope, so the console shows every failure the same way.
-  const refuse = (status: 400 | 405, code: string, message: string) =>
-    Response.json({ error: { code, message, requestId: `demo_${crypto.randomUUID()}` } }, { status });
-  app.all('/console/*', async (c) => {
-    if (!['GET', 'POST', 'PUT', 'PATCH'].includes(c.req.method)) return refuse(405, 'method_not_allowed', 'Method not allowed');
-    const url = new URL(c.req.url);
-    const path = url.pathname.replace(/^\/demo-api\/console\//, '');
-    if (!isAdminPath(path)) return refuse(400, 'bad_request', 'Bad path');
-    const response = await rapportFetch(`/v1/admin/${path}${url.search}`, {
-      method: c.req.method,
-      headers: { authorization: `Bearer ${keys.secretKey}`, 'content-type': 'application/json' },
-      body: c.req.method === 'GET' ? undefined : await c.req.text(),
-    });
-    return new Response(response.body, { status: response.status, headers: { 'content-type': 'application/json' } });
-  });
+  // The owner console's back end: allow-listed `@rapport/node` calls with the secret key, which stays here.
+  app.route('/console', createConsoleApi(demoAdmin));
+  // The shop's mailer: the site's webhooks in, verified, and the Mailer page's list out.
+  app.route('/', createMailerApi({ admin: demoAdmin.admin, customers, secrets: webhookSecrets }));
 
   return app;
 }

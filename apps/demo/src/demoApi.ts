@@ -15,6 +15,21 @@ async function json<T>(response: Response): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** One line of the Mailer page: what a webhook the demo server received and verified says (server/createMailerApi.ts). */
+export interface MailerEntry {
+  /** The `webhook-id`, and the line's place among the event's lines. */
+  id: string;
+  /** The event type, e.g. `preferences.changed`. */
+  type: string;
+  /** The sentence, without its time: "Grace opted out of Offers by email". */
+  text: string;
+  /** When the event happened (ISO 8601). */
+  at: string;
+}
+
+/** The webhooks the demo's mailer received, newest first (the last 200 events). */
+export const fetchMailer = () => fetch('/demo-api/mailer').then((r) => json<{ items: MailerEntry[] }>(r));
+
 export const fetchConfig = () => fetch('/demo-api/config').then((r) => json<DemoConfig>(r));
 
 // Tokens live 15 minutes; the client asks before every request, so one is reused for 10 (signing in or out

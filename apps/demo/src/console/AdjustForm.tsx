@@ -1,7 +1,8 @@
 import { createId } from '@rapport/core';
+import type { LoyaltyAdjustment } from '@rapport/core/schemas';
 import { useId, useState } from 'react';
 import { ConsoleForm } from './ConsoleForm.js';
-import { consoleApi } from './consoleApi.js';
+import { writeLedger } from './callConsole.js';
 import { formatSigned } from './loyaltyFormat.js';
 import { useLedgerWrite } from './useLedgerWrite.js';
 import { WriteFeedback } from './WriteFeedback.js';
@@ -15,7 +16,7 @@ export function AdjustForm({ externalId, pointsName }: { externalId: string; poi
   const [key, setKey] = useState(() => createId('adj_'));
   const [points, setPoints] = useState('');
   const [reason, setReason] = useState('');
-  const adjust = useLedgerWrite(consoleApi.adjustPoints);
+  const adjust = useLedgerWrite((adjustment: LoyaltyAdjustment) => writeLedger('adjust', adjustment));
   const result = adjust.data;
   const success = result
     ? `${result.replayed ? 'Already recorded' : 'Adjusted'}: ${formatSigned(result.entry.points)} ${pointsName} (key ${result.entry.idempotencyKey}).`

@@ -2,7 +2,7 @@ import { isRapportError, type Staff } from '@rapport/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { AssignmentHistory } from './AssignmentHistory.js';
-import { consoleApi } from './consoleApi.js';
+import { callConsole } from './callConsole.js';
 import { formatWhen } from './loyaltyFormat.js';
 import { MemberPicker } from './MemberPicker.js';
 import { availabilityText, byText, methodText } from './ownerFormat.js';
@@ -15,7 +15,7 @@ export function AssignmentPanel({ customers, staff }: { customers: Customers; st
   const [externalId, setExternalId] = useState(customers[0]?.externalId ?? '');
   const contact = useQuery({
     queryKey: ['contactOwner', externalId],
-    queryFn: () => consoleApi.contactOwner(externalId),
+    queryFn: () => callConsole('owners', 'getContactOwner', externalId),
     enabled: externalId !== '',
     retry: (failures, error) => !isRapportError(error, 'not_found') && failures < 1,
   });

@@ -2,7 +2,7 @@ import type { LoyaltyAward, LoyaltyProgram } from '@rapport/core';
 import { isRapportError } from '@rapport/core';
 import { useId, useState } from 'react';
 import { ConsoleForm } from './ConsoleForm.js';
-import { consoleApi, type LedgerWrite } from './consoleApi.js';
+import { writeLedger, type LedgerWrite } from './callConsole.js';
 import { formatPoints, formatWhen, isPending } from './loyaltyFormat.js';
 import { useLedgerWrite } from './useLedgerWrite.js';
 import { WriteFeedback } from './WriteFeedback.js';
@@ -30,7 +30,7 @@ export function AwardForm({ externalId, program }: { externalId: string; program
   const [value, setValue] = useState('');
   const [reason, setReason] = useState('');
   const [referralCode, setReferralCode] = useState('');
-  const award = useLedgerWrite(consoleApi.awardPoints);
+  const award = useLedgerWrite((input: LoyaltyAward) => writeLedger('award', input));
   const { currency, perCurrencyUnit } = program.earn;
   const quantity = Number(value); // GBP or points, per `by`
   const preview =

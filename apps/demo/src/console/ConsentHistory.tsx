@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { consoleApi } from './consoleApi.js';
+import { callConsole } from './callConsole.js';
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
 const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
@@ -10,7 +10,7 @@ export function ConsentHistory({ customers }: { customers: Array<{ externalId: s
   const [externalId, setExternalId] = useState(customers[0]?.externalId ?? '');
   const pages = useInfiniteQuery({
     queryKey: ['consentEvents', externalId],
-    queryFn: ({ pageParam }) => consoleApi.consentEvents(externalId, pageParam),
+    queryFn: ({ pageParam }) => callConsole('preferences', 'listConsentEvents', externalId, { limit: 100, ...(pageParam ? { cursor: pageParam } : {}) }),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor ?? null,
     enabled: externalId !== '',

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { consoleApi } from './consoleApi.js';
+import { callConsole } from './callConsole.js';
 import { formatWhen } from './loyaltyFormat.js';
 
 /**
@@ -7,7 +7,7 @@ import { formatWhen } from './loyaltyFormat.js';
  * owner, with the unowned contacts last: each owner sees whom to call back.
  */
 export function ContactRequestsByOwner() {
-  const groups = useQuery({ queryKey: ['ownerRequests'], queryFn: consoleApi.contactRequestsByOwner });
+  const groups = useQuery({ queryKey: ['ownerRequests'], queryFn: () => callConsole('owners', 'listContactRequests').then((r) => r.groups) });
   return (
     <div className="demo-section-part">
       <h3>Open contact requests, by owner</h3>

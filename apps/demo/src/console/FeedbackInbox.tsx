@@ -1,16 +1,22 @@
 import type { FeedbackResponse, Survey } from '@rapport/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { consoleApi, type ResponseFilters } from './consoleApi.js';
+import { callConsole } from './callConsole.js';
+import type { ConsoleArgs } from './consoleOperations.js';
 import { ResponseRow } from './ResponseRow.js';
 import { useStaff } from './useStaff.js';
+
+/** Filters of the feedback inbox: those of `feedback.listResponses`. */
+type ResponseFilters = Omit<ConsoleArgs<'feedback', 'listResponses'>[0], 'limit' | 'cursor' | 'contactRequested'> & {
+  contactRequested?: 'true' | 'false';
+};
 
 /** The feedback inbox: every response, newest first, with filters; reply and set status per response. */
 export function FeedbackInbox({ surveys }: { surveys: Survey[] }) {
   const [filters, setFilters] = useState<ResponseFilters>({});
   const queryClient = useQueryClient();
   const staff = useStaff();
-  const responses = useQuery({ queryKey: ['responses', filters], queryFn: () => consoleApi.responses(filters) });
+  const responses = useQuery({ queryKey: ['responses', filters], queryFn: () => callConsole('feedback', 'listResponses', { ...filters, limit: 50 }).then((page) => page.items) });
   const question = (r: FeedbackResponse) => surveys.find((s) => s.id === r.surveyId)?.question ?? r.surveyId;
   const set = (key: keyof ResponseFilters) => (event: { target: { value: string } }) =>
     setFilters((f) => ({ ...f, [key]: event.target.value || undefined }));

@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
-import { consoleApi } from './consoleApi.js';
+import { callConsole } from './callConsole.js';
 import { formatPoints, formatWhen } from './loyaltyFormat.js';
 
 /** How many members the console asks for at a time. */
@@ -38,7 +38,7 @@ export function LoyaltyMembers({
   const [q, setQ] = useState('');
   const members = useInfiniteQuery({
     queryKey: ['loyaltyMembers', q],
-    queryFn: ({ pageParam }) => consoleApi.loyaltyMembers({ q, cursor: pageParam, limit: PAGE_SIZE }),
+    queryFn: ({ pageParam }) => callConsole('loyalty', 'listMembers', { limit: PAGE_SIZE, ...(q ? { q } : {}), ...(pageParam ? { cursor: pageParam } : {}) }),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
   });

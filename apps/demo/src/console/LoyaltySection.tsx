@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { AdjustForm } from './AdjustForm.js';
 import { AwardForm } from './AwardForm.js';
-import { consoleApi } from './consoleApi.js';
+import { callConsole } from './callConsole.js';
 import { LedgerTable } from './LedgerTable.js';
 import { LoyaltyMembers } from './LoyaltyMembers.js';
 import { MemberPicker } from './MemberPicker.js';
@@ -20,10 +20,10 @@ type Customers = Array<{ externalId: string; name: string }>;
 export function LoyaltySection({ customers }: { customers: Customers }) {
   const [externalId, setExternalId] = useState(customers[0]?.externalId ?? '');
   const heading = useRef<HTMLHeadingElement>(null);
-  const program = useQuery({ queryKey: ['loyaltyProgram'], queryFn: consoleApi.loyaltyProgram });
+  const program = useQuery({ queryKey: ['loyaltyProgram'], queryFn: () => callConsole('loyalty', 'getProgram') });
   const member = useQuery({
     queryKey: ['loyaltyMember', externalId],
-    queryFn: () => consoleApi.loyaltyMember(externalId),
+    queryFn: () => callConsole('loyalty', 'getMember', externalId),
     enabled: externalId !== '',
     retry: (failures, error) => !isRapportError(error, 'not_found') && failures < 1,
   });

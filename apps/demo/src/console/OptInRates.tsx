@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { consoleApi } from './consoleApi.js';
+import { callConsole } from './callConsole.js';
 
 const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 });
 
 /** Opt-in rates per topic × channel, from the contacts' current choices. */
 export function OptInRates() {
-  const rates = useQuery({ queryKey: ['optInRates'], queryFn: consoleApi.optInRates });
+  const rates = useQuery({ queryKey: ['optInRates'], queryFn: () => callConsole('preferences', 'getOptInRates').then((page) => page.items) });
   return (
     <section aria-labelledby="rates-title" className="demo-section">
       <h2 id="rates-title">Opt-in rates</h2>

@@ -1,7 +1,7 @@
 import type { OwnerSettings } from '@rapport/core';
 import { useId, useState } from 'react';
 import { ConsoleForm } from './ConsoleForm.js';
-import { consoleApi } from './consoleApi.js';
+import { callConsole } from './callConsole.js';
 import { useOwnerWrite } from './useStaff.js';
 import { WriteFeedback } from './WriteFeedback.js';
 
@@ -9,7 +9,7 @@ import { WriteFeedback } from './WriteFeedback.js';
 export function OwnerSettingsForm({ settings }: { settings: OwnerSettings }) {
   const id = useId();
   const [draft, setDraft] = useState(settings);
-  const save = useOwnerWrite(consoleApi.saveOwnerSettings);
+  const save = useOwnerWrite((settings: OwnerSettings) => callConsole('owners', 'putSettings', settings));
   return (
     <ConsoleForm
       titleId={`${id}-title`}

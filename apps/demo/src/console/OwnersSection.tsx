@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { AssignmentPanel } from './AssignmentPanel.js';
-import { consoleApi } from './consoleApi.js';
+import { callConsole } from './callConsole.js';
 import { ContactRequestsByOwner } from './ContactRequestsByOwner.js';
 import { OwnerSettingsForm } from './OwnerSettingsForm.js';
 import { StaffEditor } from './StaffEditor.js';
@@ -13,7 +13,7 @@ type Customers = Array<{ externalId: string; name: string }>;
 /** Contact owners: the team and their hours, each customer's owner and its history, and who asked to be called back. */
 export function OwnersSection({ customers }: { customers: Customers }) {
   const staff = useStaff();
-  const settings = useQuery({ queryKey: ['ownerSettings'], queryFn: consoleApi.ownerSettings });
+  const settings = useQuery({ queryKey: ['ownerSettings'], queryFn: () => callConsole('owners', 'getSettings') });
   const [editing, setEditing] = useState<string | null>(null);
   const editButton = useRef<HTMLButtonElement | null>(null);
   const member = staff.data?.find((s) => s.id === editing);

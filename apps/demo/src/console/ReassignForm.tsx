@@ -1,7 +1,7 @@
-import { isRapportError, type ContactOwner, type Staff } from '@rapport/core';
+import { isRapportError, type ContactOwner, type OwnerAssignmentInput, type Staff } from '@rapport/core';
 import { useId, useState } from 'react';
 import { ConsoleForm } from './ConsoleForm.js';
-import { consoleApi } from './consoleApi.js';
+import { callConsole } from './callConsole.js';
 import { availabilityText } from './ownerFormat.js';
 import { useOwnerWrite } from './useStaff.js';
 import { WriteFeedback } from './WriteFeedback.js';
@@ -17,7 +17,9 @@ export function ReassignForm({ externalId, current, staff }: { externalId: strin
   const [by, setBy] = useState('');
   // How long the history was when the form was sent: an unchanged length means the owner was already them.
   const [historyBefore, setHistoryBefore] = useState<number | null>(null);
-  const assign = useOwnerWrite(consoleApi.assignOwner);
+  const assign = useOwnerWrite(({ externalId, ...assignment }: OwnerAssignmentInput & { externalId: string }) =>
+    callConsole('owners', 'assignContactOwner', externalId, assignment),
+  );
   const active = staff.filter((s) => s.active);
   const explain = isRapportError(assign.error, 'owner_unavailable') ? 'Only someone who is in right now can become an owner.' : null;
   const result = assign.data;

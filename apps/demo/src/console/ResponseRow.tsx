@@ -1,6 +1,6 @@
 import type { FeedbackResponse, FeedbackResponseUpdate, ResponseStatus, Staff } from '@rapport/core';
 import { useId, useState } from 'react';
-import { consoleApi } from './consoleApi.js';
+import { callConsole } from './callConsole.js';
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -36,7 +36,7 @@ export function ResponseRow({
   const id = useId();
   const save = async (update: FeedbackResponseUpdate) => {
     try {
-      await consoleApi.updateResponse(response.id, update);
+      await callConsole('feedback', 'updateResponse', response.id, update);
       setMessage(update.reply ? 'Reply sent: the visitor sees it on their next visit.' : 'Status saved.');
       setReply('');
       await onSaved();

@@ -1,7 +1,7 @@
 import type { LoyaltyReversal } from '@rapport/core/schemas';
 import { useId, useState } from 'react';
 import { ConsoleForm } from './ConsoleForm.js';
-import { consoleApi, type LedgerWrite } from './consoleApi.js';
+import { writeLedger, type LedgerWrite } from './callConsole.js';
 import { formatPoints, formatWhen } from './loyaltyFormat.js';
 import { useLedgerWrite } from './useLedgerWrite.js';
 import { WriteFeedback } from './WriteFeedback.js';
@@ -23,7 +23,7 @@ export function ReverseForm({ pointsName }: { pointsName: string }) {
   const id = useId();
   const [orderId, setOrderId] = useState('');
   const [reason, setReason] = useState('');
-  const reverse = useLedgerWrite(consoleApi.reverseOrder);
+  const reverse = useLedgerWrite((reversal: LoyaltyReversal) => writeLedger('reverse', reversal));
   return (
     <ConsoleForm
       titleId={`${id}-title`}

@@ -1,7 +1,7 @@
-import type { Staff } from '@rapport/core';
+import type { Staff, StaffInput } from '@rapport/core';
 import { useEffect, useId, useRef, useState } from 'react';
 import { ConsoleForm } from './ConsoleForm.js';
-import { consoleApi } from './consoleApi.js';
+import { callConsole } from './callConsole.js';
 import { HolidaysFieldset } from './HolidaysFieldset.js';
 import { OutOfOfficeFieldset } from './OutOfOfficeFieldset.js';
 import { availabilityText } from './ownerFormat.js';
@@ -20,7 +20,7 @@ const TIME_ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supported
 export function StaffEditor({ staff, team, onClose }: { staff: Staff; team: Staff[]; onClose(): void }) {
   const id = useId();
   const [draft, setDraft] = useState<StaffDraft>(() => toDraft(staff));
-  const save = useOwnerWrite(consoleApi.saveStaff);
+  const save = useOwnerWrite(({ staffId, input }: { staffId: string; input: StaffInput }) => callConsole('owners', 'putStaff', staffId, input));
   const change = (next: Partial<StaffDraft>) => setDraft((current) => ({ ...current, ...next }));
   const saved = save.data;
   // While a zone is being typed, the dates are read in the last zone that was valid.

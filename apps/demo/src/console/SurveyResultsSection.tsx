@@ -1,6 +1,6 @@
 import type { Survey, SurveyResults } from '@rapport/core';
 import { useQuery } from '@tanstack/react-query';
-import { consoleApi } from './consoleApi.js';
+import { callConsole } from './callConsole.js';
 import { ScoreTrend, type TrendSeries } from './ScoreTrend.js';
 
 type Week = SurveyResults['weekly'][number];
@@ -29,7 +29,7 @@ export function trendSeries(kind: Survey['kind']): TrendSeries[] {
 
 /** One survey's results over the last 12 weeks: headline score, responses and response rate, and their trend. */
 export function SurveyResultsSection({ survey }: { survey: Survey }) {
-  const results = useQuery({ queryKey: ['results', survey.id], queryFn: () => consoleApi.results(survey.id) });
+  const results = useQuery({ queryKey: ['results', survey.id], queryFn: () => callConsole('feedback', 'getSurveyResults', survey.id) });
   const headline = HEADLINES[survey.kind];
   const titleId = `results-${survey.id}`;
   const total = results.data ? headline.total(results.data) : null;

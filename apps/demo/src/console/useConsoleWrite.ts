@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 /**
- * A write from the console through `consoleApi`; when it succeeds, every query whose key starts with one of
+ * A write from the console through `callConsole`; when it succeeds, every query whose key starts with one of
  * `invalidates` refetches. Its error is a `RapportError` for `WriteFeedback`.
  */
 export function useConsoleWrite<T, R>(write: (input: T) => Promise<R>, invalidates: readonly string[]) {

@@ -1,4 +1,4 @@
-import type { LedgerWrite } from './consoleApi.js';
+import type { LedgerWrite } from './callConsole.js';
 import { useConsoleWrite } from './useConsoleWrite.js';
 
 /** A ledger write from the console; afterwards every member view and the member list refetch (a reversal names no member). */

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { consoleApi } from './consoleApi.js';
+import { callConsole } from './callConsole.js';
 import { useConsoleWrite } from './useConsoleWrite.js';
 
 /** Query keys of everything an owner write can change: availability, counts, owners, grouped requests. */
@@ -7,7 +7,7 @@ export const OWNER_QUERY_KEYS = ['staff', 'contactOwner', 'ownerRequests'] as co
 
 /** The staff list (`GET /v1/admin/staff`), shared by the owners section and the inbox's "Reply as". */
 export function useStaff() {
-  return useQuery({ queryKey: ['staff'], queryFn: consoleApi.staff });
+  return useQuery({ queryKey: ['staff'], queryFn: () => callConsole('owners', 'listStaff').then((page) => page.items) });
 }
 
 /** A write that changes owners or staff; afterwards every owner view refetches. */
