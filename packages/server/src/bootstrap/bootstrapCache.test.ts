@@ -91,20 +91,6 @@ describe('the bootstrap of a returning visitor', () => {
     expect(statements.filter((sql) => /^(INSERT|UPDATE|DELETE)\b/i.test(sql))).toEqual([expect.stringMatching(/^UPDATE contacts SET last_seen_at/)]);
   });
 
-  it('gathers the reads of visitors arriving together, each answered with its own contact', async () => {
-    const visitors = Array.from({ length: 24 }, (_, index) => `user_together_${index}`);
-    const tokens = await Promise.all(visitors.map((id) => h.tokenFor(site, id, { name: `Guest ${id.slice(-2)}` })));
-    // The first bootstrap creates each contact, the second caches its answer.
-    for (const token of [...tokens, ...tokens]) await bootstrapOn(b, token);
-    statements.length = 0;
-    const answers = await Promise.all(tokens.map((token) => bootstrapOn(b, token)));
-    expect(answers.map((answer) => answer.body!.visitor.externalId)).toEqual(visitors);
-    expect(statements.filter((sql) => /^(INSERT|UPDATE|DELETE|BEGIN)\b/i.test(sql))).toEqual([]);
-    // PostgreSQL: a few statements for the key's site and the contacts, not two per visitor. PGlite: none.
-    if (h.store.kind === 'pglite') expect(statements).toEqual([]);
-    else expect(statements.length).toBeLessThan(visitors.length / 2);
-  });
-
   it('sees every kind of write made through another instance at once', async () => {
     const externalId = 'user_two_instances';
     const token = await h.tokenFor(site, externalId, { name: 'Tove' });
